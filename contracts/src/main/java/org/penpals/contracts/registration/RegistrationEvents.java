@@ -1,0 +1,88 @@
+package org.penpals.contracts.registration;
+
+import java.util.List;
+import org.penpals.contracts.EventType;
+import org.penpals.contracts.Topics;
+
+/** The event types registration-service publishes. */
+public final class RegistrationEvents {
+  private static final String CYCLES = Topics.REGISTRATION_CYCLES;
+  private static final String PARTICIPANTS = Topics.REGISTRATION_PARTICIPANTS;
+
+  public static final EventType<CycleDrafted> CYCLE_DRAFTED =
+      new EventType<>(
+          "org.penpals.registration.cycle.drafted.v1",
+          CYCLES,
+          CycleDrafted.class,
+          CycleDrafted::cycleId);
+  public static final EventType<CycleUpdated> CYCLE_UPDATED =
+      new EventType<>(
+          "org.penpals.registration.cycle.updated.v1",
+          CYCLES,
+          CycleUpdated.class,
+          CycleUpdated::cycleId);
+  public static final EventType<CycleRegistrationOpened> CYCLE_OPENED =
+      new EventType<>(
+          "org.penpals.registration.cycle.opened.v1",
+          CYCLES,
+          CycleRegistrationOpened.class,
+          CycleRegistrationOpened::cycleId);
+  public static final EventType<CycleRegistrationClosed> CYCLE_CLOSED =
+      new EventType<>(
+          "org.penpals.registration.cycle.closed.v1",
+          CYCLES,
+          CycleRegistrationClosed.class,
+          CycleRegistrationClosed::cycleId);
+
+  public static final EventType<ParticipantRegistered> PARTICIPANT_REGISTERED =
+      new EventType<>(
+          "org.penpals.registration.participant.registered.v1",
+          PARTICIPANTS,
+          ParticipantRegistered.class,
+          ParticipantRegistered::participantId);
+  public static final EventType<ParticipantVerificationRequested> VERIFICATION_REQUESTED =
+      new EventType<>(
+          "org.penpals.registration.participant.verification-requested.v1",
+          PARTICIPANTS,
+          ParticipantVerificationRequested.class,
+          ParticipantVerificationRequested::participantId);
+  public static final EventType<ParticipantEmailVerified> EMAIL_VERIFIED =
+      new EventType<>(
+          "org.penpals.registration.participant.email-verified.v1",
+          PARTICIPANTS,
+          ParticipantEmailVerified.class,
+          ParticipantEmailVerified::participantId);
+  public static final EventType<ParticipantProfileUpdated> PROFILE_UPDATED =
+      new EventType<>(
+          "org.penpals.registration.participant.profile-updated.v1",
+          PARTICIPANTS,
+          ParticipantProfileUpdated.class,
+          ParticipantProfileUpdated::participantId);
+  public static final EventType<ParticipantWithdrawn> PARTICIPANT_WITHDRAWN =
+      new EventType<>(
+          "org.penpals.registration.participant.withdrawn.v1",
+          PARTICIPANTS,
+          ParticipantWithdrawn.class,
+          ParticipantWithdrawn::participantId);
+  public static final EventType<ParticipantErased> PARTICIPANT_ERASED =
+      new EventType<>(
+          "org.penpals.registration.participant.erased.v1",
+          PARTICIPANTS,
+          ParticipantErased.class,
+          ParticipantErased::participantId);
+
+  public static final List<EventType<?>> ALL =
+      List.of(
+          CYCLE_DRAFTED,
+          CYCLE_UPDATED,
+          CYCLE_OPENED,
+          CYCLE_CLOSED,
+          PARTICIPANT_REGISTERED,
+          VERIFICATION_REQUESTED,
+          EMAIL_VERIFIED,
+          PROFILE_UPDATED,
+          PARTICIPANT_WITHDRAWN,
+          PARTICIPANT_ERASED);
+
+  private RegistrationEvents() {}
+}

@@ -1,0 +1,103 @@
+package org.penpals.contracts;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.penpals.contracts.registration.Admission;
+import org.penpals.contracts.registration.CycleDetails;
+import org.penpals.contracts.registration.CycleDrafted;
+import org.penpals.contracts.registration.CycleRegistrationClosed;
+import org.penpals.contracts.registration.CycleRegistrationOpened;
+import org.penpals.contracts.registration.CycleStatus;
+import org.penpals.contracts.registration.CycleUpdated;
+import org.penpals.contracts.registration.LanguageSkill;
+import org.penpals.contracts.registration.LibrarySector;
+import org.penpals.contracts.registration.ParticipantEmailVerified;
+import org.penpals.contracts.registration.ParticipantErased;
+import org.penpals.contracts.registration.ParticipantProfile;
+import org.penpals.contracts.registration.ParticipantProfileUpdated;
+import org.penpals.contracts.registration.ParticipantRegistered;
+import org.penpals.contracts.registration.ParticipantVerificationRequested;
+import org.penpals.contracts.registration.ParticipantWithdrawn;
+import org.penpals.contracts.registration.PartnerPreferences;
+import org.penpals.contracts.registration.PromptCadence;
+import org.penpals.contracts.registration.SectorPreference;
+
+/** One realistic instance of every event, for the schema and round-trip checks. */
+final class ContractSamples {
+  private ContractSamples() {}
+
+  static final Instant T = Instant.parse("2027-02-01T09:00:00Z");
+
+  static CycleDetails cycle() {
+    return new CycleDetails(
+        "2027 cycle 1",
+        T,
+        T.plusSeconds(86400L * 28),
+        LocalDate.parse("2027-03-15"),
+        17,
+        PromptCadence.WEEKLY,
+        DayOfWeek.MONDAY,
+        9,
+        800,
+        20,
+        CycleStatus.REGISTRATION_OPEN);
+  }
+
+  static ParticipantProfile profile() {
+    return new ParticipantProfile(
+        "Maria Petrova",
+        "maria@library.example.bg",
+        "BG",
+        "Plovdiv",
+        "Ivan Vazov Public Library",
+        LibrarySector.PUBLIC,
+        "Reference librarian",
+        7,
+        List.of(new LanguageSkill("bg", true), new LanguageSkill("en", true)),
+        List.of("community-engagement", "digital-literacy"),
+        "Learn how other public libraries reach new readers",
+        "Europe/Sofia",
+        new PartnerPreferences(SectorPreference.SAME, List.of()),
+        false,
+        "en");
+  }
+
+  static Map<EventType<?>, Object> all() {
+    return Map.ofEntries(
+        Map.entry(
+            org.penpals.contracts.registration.RegistrationEvents.CYCLE_DRAFTED,
+            new CycleDrafted("c-1", cycle())),
+        Map.entry(
+            org.penpals.contracts.registration.RegistrationEvents.CYCLE_UPDATED,
+            new CycleUpdated("c-1", cycle())),
+        Map.entry(
+            org.penpals.contracts.registration.RegistrationEvents.CYCLE_OPENED,
+            new CycleRegistrationOpened("c-1", cycle())),
+        Map.entry(
+            org.penpals.contracts.registration.RegistrationEvents.CYCLE_CLOSED,
+            new CycleRegistrationClosed("c-1", cycle(), 760, 2)),
+        Map.entry(
+            org.penpals.contracts.registration.RegistrationEvents.PARTICIPANT_REGISTERED,
+            new ParticipantRegistered(
+                "p-1", "c-1", "pk-1", 1, profile(), Admission.WAITLISTED, "COUNTRY_CAP")),
+        Map.entry(
+            org.penpals.contracts.registration.RegistrationEvents.VERIFICATION_REQUESTED,
+            new ParticipantVerificationRequested(
+                "p-1", "c-1", "maria@library.example.bg", "Maria Petrova", "en", "tok", T)),
+        Map.entry(
+            org.penpals.contracts.registration.RegistrationEvents.EMAIL_VERIFIED,
+            new ParticipantEmailVerified("p-1", "c-1", 2, T)),
+        Map.entry(
+            org.penpals.contracts.registration.RegistrationEvents.PROFILE_UPDATED,
+            new ParticipantProfileUpdated("p-1", "c-1", 3, profile())),
+        Map.entry(
+            org.penpals.contracts.registration.RegistrationEvents.PARTICIPANT_WITHDRAWN,
+            new ParticipantWithdrawn("p-1", "c-1", 4, T, "changed jobs")),
+        Map.entry(
+            org.penpals.contracts.registration.RegistrationEvents.PARTICIPANT_ERASED,
+            new ParticipantErased("p-1", "c-1", 5, T)));
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.platform.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.platform.events;
+
+import org.jspecify.annotations.NullMarked;

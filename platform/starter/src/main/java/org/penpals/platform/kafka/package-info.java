@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.platform.kafka;
+
+import org.jspecify.annotations.NullMarked;

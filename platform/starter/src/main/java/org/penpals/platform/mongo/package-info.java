@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.platform.mongo;
+
+import org.jspecify.annotations.NullMarked;

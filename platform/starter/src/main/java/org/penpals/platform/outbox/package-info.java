@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.platform.outbox;
+
+import org.jspecify.annotations.NullMarked;

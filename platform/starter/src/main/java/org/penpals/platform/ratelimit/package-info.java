@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.platform.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

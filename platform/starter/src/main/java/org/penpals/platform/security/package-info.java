@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.platform.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.platform.web;
+
+import org.jspecify.annotations.NullMarked;
