@@ -81,6 +81,15 @@ public final class Outbox {
         Updates.pushEach(FIELD, entries(events)), Updates.min(SINCE, Date.from(clock.instant())));
   }
 
+  /**
+   * An update that replaces whatever the document still owes with these events: for erasure, where
+   * unpublished events carrying personal data must go and only the erasure remains.
+   */
+  public Bson replace(List<?> events) {
+    return Updates.combine(
+        Updates.set(FIELD, entries(events)), Updates.min(SINCE, Date.from(clock.instant())));
+  }
+
   /** Tells the relay that a document now has pending events. Call after the write succeeded. */
   public void written(String collection, String id) {
     relay.signal(collection, id);

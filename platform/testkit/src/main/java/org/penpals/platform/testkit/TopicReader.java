@@ -30,9 +30,15 @@ public final class TopicReader implements AutoCloseable {
     consumer = new KafkaConsumer<>(props);
     ensureTopic(topic);
     List<TopicPartition> partitions =
-        consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-            .map(p -> new TopicPartition(topic, p.partition()))
-            .toList();
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(20))
+            .pollInterval(Duration.ofMillis(100))
+            .until(
+                () ->
+                    consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                        .map(p -> new TopicPartition(topic, p.partition()))
+                        .toList(),
+                list -> !list.isEmpty());
     consumer.assign(partitions);
     if (fromBeginning) {
       consumer.seekToBeginning(partitions);
@@ -42,10 +48,9 @@ public final class TopicReader implements AutoCloseable {
     partitions.forEach(consumer::position); // resolve the start now, not at the first poll
   }
 
+  /** Creates the topic on the shared broker if nobody has yet (an existing one is fine). */
   private static void ensureTopic(String topic) {
-    if (!SharedInfrastructure.kafka().getTopics().contains(topic)) {
-      SharedInfrastructure.kafka().addTopicsWithResults(topic);
-    }
+    SharedInfrastructure.kafka().addTopicsWithResults(topic);
   }
 
   /** Reads the shared broker's topic from its current end. */

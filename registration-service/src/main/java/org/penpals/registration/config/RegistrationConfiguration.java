@@ -1,0 +1,83 @@
+package org.penpals.registration.config;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.util.List;
+import org.penpals.platform.mongo.IndexSpec;
+import org.penpals.platform.outbox.Outbox;
+import org.penpals.platform.outbox.OutboxCollection;
+import org.penpals.registration.cycle.adapter.out.mongo.MongoCycleRepository;
+import org.penpals.registration.cycle.application.CycleService;
+import org.penpals.registration.participant.adapter.out.mongo.MongoParticipantRepository;
+import org.penpals.registration.participant.application.Admissions;
+import org.penpals.registration.participant.application.ApplyService;
+import org.penpals.registration.participant.application.Secrets;
+import org.penpals.registration.participant.application.SelfService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the plain-Java use cases to their MongoDB adapters. */
+@Configuration(proxyBeanMethods = false)
+class RegistrationConfiguration {
+
+  @Bean
+  OutboxCollection cyclesOutbox() {
+    return new OutboxCollection(MongoCycleRepository.COLLECTION);
+  }
+
+  @Bean
+  OutboxCollection participantsOutbox() {
+    return new OutboxCollection(MongoParticipantRepository.COLLECTION);
+  }
+
+  @Bean
+  List<IndexSpec> registrationIndexes() {
+    return MongoParticipantRepository.indexes();
+  }
+
+  @Bean
+  MongoCycleRepository cycleRepository(MongoDatabase database, Outbox outbox) {
+    return new MongoCycleRepository(database, outbox);
+  }
+
+  @Bean
+  MongoParticipantRepository participantRepository(MongoDatabase database, Outbox outbox) {
+    return new MongoParticipantRepository(database, outbox);
+  }
+
+  @Bean
+  Secrets secrets(@Value("${penpals.registration.person-key-secret:}") String personKeySecret) {
+    return new Secrets(personKeySecret);
+  }
+
+  @Bean
+  Admissions admissions(MongoCycleRepository cycles) {
+    return new Admissions(cycles);
+  }
+
+  @Bean
+  CycleService cycleService(
+      MongoCycleRepository cycles, MongoParticipantRepository participants, Clock clock) {
+    return new CycleService(cycles, participants, clock);
+  }
+
+  @Bean
+  ApplyService applyService(
+      MongoCycleRepository cycles,
+      MongoParticipantRepository participants,
+      Admissions admissions,
+      Secrets secrets,
+      Clock clock) {
+    return new ApplyService(cycles, participants, admissions, secrets, clock);
+  }
+
+  @Bean
+  SelfService selfService(
+      MongoCycleRepository cycles,
+      MongoParticipantRepository participants,
+      Admissions admissions,
+      Clock clock) {
+    return new SelfService(cycles, participants, admissions, clock);
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.registration.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.registration.cycle.adapter.in.web;
+
+import org.jspecify.annotations.NullMarked;

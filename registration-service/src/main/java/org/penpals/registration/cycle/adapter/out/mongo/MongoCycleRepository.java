@@ -1,0 +1,211 @@
+package org.penpals.registration.cycle.adapter.out.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.penpals.contracts.registration.CycleDetails;
+import org.penpals.contracts.registration.CycleDrafted;
+import org.penpals.contracts.registration.CycleRegistrationClosed;
+import org.penpals.contracts.registration.CycleRegistrationOpened;
+import org.penpals.contracts.registration.CycleUpdated;
+import org.penpals.platform.outbox.Outbox;
+import org.penpals.registration.cycle.application.CycleRepository;
+import org.penpals.registration.cycle.domain.Cycle;
+import org.penpals.registration.cycle.domain.CycleSettings;
+import org.penpals.registration.cycle.domain.CycleStatus;
+import org.penpals.registration.cycle.domain.PromptCadence;
+
+/** Cycles in MongoDB, one document each, with their outbox and their place counters. */
+public class MongoCycleRepository implements CycleRepository {
+  public static final String COLLECTION = "cycles";
+
+  private final MongoCollection<Document> cycles;
+  private final Outbox outbox;
+
+  public MongoCycleRepository(MongoDatabase database, Outbox outbox) {
+    this.cycles = database.getCollection(COLLECTION);
+    this.outbox = outbox;
+  }
+
+  @Override
+  public void insert(Cycle.Changed created) {
+    Cycle cycle = created.cycle();
+    Document doc = new Document("_id", cycle.id());
+    fields(cycle).forEach(doc::append);
+    doc.append("admitted", 0).append("admittedByCountry", new Document());
+    cycles.insertOne(outbox.attach(doc, events(created)));
+    outbox.written(COLLECTION, cycle.id());
+  }
+
+  @Override
+  public boolean update(Cycle.Changed changed) {
+    Cycle cycle = changed.cycle();
+    List<Bson> sets = new ArrayList<>();
+    fields(cycle).forEach((name, value) -> sets.add(Updates.set(name, value)));
+    sets.add(outbox.append(events(changed)));
+    boolean updated =
+        cycles
+                .updateOne(
+                    and(eq("_id", cycle.id()), eq("version", cycle.version() - 1)),
+                    Updates.combine(sets))
+                .getMatchedCount()
+            == 1;
+    if (updated) {
+      outbox.written(COLLECTION, cycle.id());
+    }
+    return updated;
+  }
+
+  @Override
+  public Optional<Cycle> find(String id) {
+    return Optional.ofNullable(cycles.find(eq("_id", id)).first()).map(MongoCycleRepository::cycle);
+  }
+
+  @Override
+  public List<Cycle> findAll() {
+    return cycles
+        .find()
+        .sort(Sorts.descending("createdAt"))
+        .map(MongoCycleRepository::cycle)
+        .into(new ArrayList<>());
+  }
+
+  @Override
+  public Occupancy occupancy(String cycleId) {
+    Document doc = cycles.find(eq("_id", cycleId)).first();
+    if (doc == null) {
+      return new Occupancy(0, Map.of());
+    }
+    Map<String, Integer> byCountry = new HashMap<>();
+    Document counts = doc.get("admittedByCountry", Document.class);
+    if (counts != null) {
+      counts.forEach((country, n) -> byCountry.put(country, ((Number) n).intValue()));
+    }
+    return new Occupancy(doc.getInteger("admitted", 0), byCountry);
+  }
+
+  @Override
+  public Reservation reserve(String cycleId, String country, int capacity, int countryCap) {
+    String countryField = "admittedByCountry." + country;
+    boolean taken =
+        cycles
+                .updateOne(
+                    and(
+                        eq("_id", cycleId),
+                        lt("admitted", capacity),
+                        or(exists(countryField, false), lt(countryField, countryCap))),
+                    Updates.combine(Updates.inc("admitted", 1), Updates.inc(countryField, 1)))
+                .getModifiedCount()
+            == 1;
+    if (taken) {
+      return Reservation.ADMITTED;
+    }
+    return occupancy(cycleId).admitted() >= capacity
+        ? Reservation.OVER_CAPACITY
+        : Reservation.OVER_COUNTRY_CAP;
+  }
+
+  @Override
+  public void release(String cycleId, String country) {
+    String countryField = "admittedByCountry." + country;
+    cycles.updateOne(
+        and(eq("_id", cycleId), org.bson.Document.parse("{\"admitted\": {\"$gt\": 0}}")),
+        Updates.combine(Updates.inc("admitted", -1), Updates.inc(countryField, -1)));
+  }
+
+  // ------------------------------------------------------------------ mapping
+
+  private static Map<String, Object> fields(Cycle cycle) {
+    CycleSettings s = cycle.settings();
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    fields.put("name", s.name());
+    fields.put("registrationOpensAt", Date.from(s.registrationOpensAt()));
+    fields.put("registrationClosesAt", Date.from(s.registrationClosesAt()));
+    fields.put("partnershipStartsOn", s.partnershipStartsOn().toString());
+    fields.put("lengthWeeks", s.lengthWeeks());
+    fields.put("promptCadence", s.promptCadence().name());
+    fields.put("promptWeekday", s.promptWeekday().name());
+    fields.put("promptLocalHour", s.promptLocalHour());
+    fields.put("capacity", s.capacity());
+    fields.put("countryCapPercent", s.countryCapPercent());
+    fields.put("status", cycle.status().name());
+    fields.put("version", cycle.version());
+    fields.put("createdAt", Date.from(cycle.createdAt()));
+    fields.put("updatedAt", Date.from(cycle.updatedAt()));
+    return fields;
+  }
+
+  private static Cycle cycle(Document doc) {
+    return new Cycle(
+        doc.getString("_id"),
+        new CycleSettings(
+            doc.getString("name"),
+            doc.getDate("registrationOpensAt").toInstant(),
+            doc.getDate("registrationClosesAt").toInstant(),
+            LocalDate.parse(doc.getString("partnershipStartsOn")),
+            doc.getInteger("lengthWeeks"),
+            PromptCadence.valueOf(doc.getString("promptCadence")),
+            DayOfWeek.valueOf(doc.getString("promptWeekday")),
+            doc.getInteger("promptLocalHour"),
+            doc.getInteger("capacity"),
+            doc.getInteger("countryCapPercent")),
+        CycleStatus.valueOf(doc.getString("status")),
+        ((Number) doc.get("version")).longValue(),
+        doc.getDate("createdAt").toInstant(),
+        doc.getDate("updatedAt").toInstant());
+  }
+
+  /** Integration events a change owes (mapped explicitly from the domain change). */
+  private List<Object> events(Cycle.Changed changed) {
+    Cycle cycle = changed.cycle();
+    List<Object> events = new ArrayList<>();
+    for (Cycle.Change change : changed.changes()) {
+      CycleDetails details = details(cycle);
+      if (change instanceof Cycle.Change.Drafted) {
+        events.add(new CycleDrafted(cycle.id(), details));
+      } else if (change instanceof Cycle.Change.Updated) {
+        events.add(new CycleUpdated(cycle.id(), details));
+      } else if (change instanceof Cycle.Change.Opened) {
+        events.add(new CycleRegistrationOpened(cycle.id(), details));
+      } else if (change instanceof Cycle.Change.Closed closed) {
+        events.add(
+            new CycleRegistrationClosed(
+                cycle.id(), details, (int) closed.admitted(), (int) closed.waitlisted()));
+      }
+    }
+    return events;
+  }
+
+  static CycleDetails details(Cycle cycle) {
+    CycleSettings s = cycle.settings();
+    return new CycleDetails(
+        s.name(),
+        s.registrationOpensAt(),
+        s.registrationClosesAt(),
+        s.partnershipStartsOn(),
+        s.lengthWeeks(),
+        org.penpals.contracts.registration.PromptCadence.valueOf(s.promptCadence().name()),
+        s.promptWeekday(),
+        s.promptLocalHour(),
+        s.capacity(),
+        s.countryCapPercent(),
+        org.penpals.contracts.registration.CycleStatus.valueOf(cycle.status().name()));
+  }
+}

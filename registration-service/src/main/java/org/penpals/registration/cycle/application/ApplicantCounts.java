@@ -1,0 +1,8 @@
+package org.penpals.registration.cycle.application;
+
+/** How many active applications a cycle has, by admission (answered by the participant store). */
+public interface ApplicantCounts {
+  Counts count(String cycleId);
+
+  record Counts(long admitted, long waitlisted) {}
+}

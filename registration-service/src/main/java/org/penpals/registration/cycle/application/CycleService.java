@@ -1,0 +1,71 @@
+package org.penpals.registration.cycle.application;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.penpals.registration.cycle.domain.Cycle;
+import org.penpals.registration.cycle.domain.CycleSettings;
+import org.penpals.registration.shared.NotFound;
+import org.penpals.registration.shared.StateConflict;
+
+/** Staff use cases on cycles. */
+public class CycleService {
+  private final CycleRepository cycles;
+  private final ApplicantCounts applicants;
+  private final Clock clock;
+
+  public CycleService(CycleRepository cycles, ApplicantCounts applicants, Clock clock) {
+    this.cycles = cycles;
+    this.applicants = applicants;
+    this.clock = clock;
+  }
+
+  public Cycle create(CycleSettings settings) {
+    Cycle.Changed created = Cycle.draft(UUID.randomUUID().toString(), settings, clock.instant());
+    cycles.insert(created);
+    return created.cycle();
+  }
+
+  public Cycle edit(String id, CycleSettings settings) {
+    return change(
+        id, cycle -> cycle.edit(settings, cycles.occupancy(id).admitted(), clock.instant()));
+  }
+
+  public Cycle open(String id) {
+    return change(id, cycle -> cycle.open(clock.instant()));
+  }
+
+  public Cycle close(String id) {
+    return change(
+        id,
+        cycle -> {
+          ApplicantCounts.Counts counts = applicants.count(id);
+          return cycle.close(counts.admitted(), counts.waitlisted(), clock.instant());
+        });
+  }
+
+  public Cycle get(String id) {
+    return cycles.find(id).orElseThrow(() -> new NotFound("cycle " + id));
+  }
+
+  public List<Cycle> all() {
+    return cycles.findAll();
+  }
+
+  /** Cycles open for applications right now (public). */
+  public List<Cycle> openNow() {
+    var now = clock.instant();
+    return cycles.findAll().stream().filter(c -> c.acceptsApplications(now)).toList();
+  }
+
+  private Cycle change(String id, Function<Cycle, Cycle.Changed> change) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Cycle.Changed changed = change.apply(get(id));
+      if (cycles.update(changed)) {
+        return changed.cycle();
+      }
+    }
+    throw new StateConflict("the cycle is being changed by someone else; try again");
+  }
+}

@@ -1,0 +1,6 @@
+package org.penpals.registration.cycle.domain;
+
+public enum PromptCadence {
+  WEEKLY,
+  FORTNIGHTLY
+}

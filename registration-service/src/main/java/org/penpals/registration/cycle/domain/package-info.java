@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.registration.cycle.domain;
+
+import org.jspecify.annotations.NullMarked;

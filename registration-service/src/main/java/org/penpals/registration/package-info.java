@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.registration;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,34 @@
+package org.penpals.registration.participant.application;
+
+import org.penpals.registration.cycle.application.CycleRepository;
+import org.penpals.registration.cycle.domain.Cycle;
+import org.penpals.registration.participant.domain.Admission;
+
+/**
+ * Takes and gives back places in a cycle. Over capacity or over the country cap, an applicant is
+ * waitlisted, not refused.
+ */
+public final class Admissions {
+  private final CycleRepository cycles;
+
+  public Admissions(CycleRepository cycles) {
+    this.cycles = cycles;
+  }
+
+  /** The admission an applicant from {@code country} gets now; takes the place if admitted. */
+  public Decision admit(Cycle cycle, String country) {
+    return switch (cycles.reserve(
+        cycle.id(), country, cycle.settings().capacity(), cycle.settings().countryCap())) {
+      case ADMITTED -> new Decision(Admission.ADMITTED, null);
+      case OVER_CAPACITY -> new Decision(Admission.WAITLISTED, Admission.Reason.CAPACITY);
+      case OVER_COUNTRY_CAP -> new Decision(Admission.WAITLISTED, Admission.Reason.COUNTRY_CAP);
+    };
+  }
+
+  public void release(String cycleId, String country) {
+    cycles.release(cycleId, country);
+  }
+
+  public record Decision(
+      Admission admission, Admission.@org.jspecify.annotations.Nullable Reason reason) {}
+}

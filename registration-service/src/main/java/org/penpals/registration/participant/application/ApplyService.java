@@ -1,0 +1,129 @@
+package org.penpals.registration.participant.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.penpals.registration.cycle.application.CycleRepository;
+import org.penpals.registration.cycle.domain.Cycle;
+import org.penpals.registration.participant.domain.Participant;
+import org.penpals.registration.participant.domain.ParticipantStatus;
+import org.penpals.registration.participant.domain.Verification;
+import org.penpals.registration.shared.InvalidInput;
+import org.penpals.registration.shared.NotFound;
+import org.penpals.registration.shared.StateConflict;
+
+/** Applying to a cycle and confirming the email. */
+public class ApplyService {
+  public static final Duration VERIFICATION_VALIDITY = Duration.ofHours(72);
+
+  private final CycleRepository cycles;
+  private final ParticipantRepository participants;
+  private final Admissions admissions;
+  private final Secrets secrets;
+  private final Clock clock;
+
+  public ApplyService(
+      CycleRepository cycles,
+      ParticipantRepository participants,
+      Admissions admissions,
+      Secrets secrets,
+      Clock clock) {
+    this.cycles = cycles;
+    this.participants = participants;
+    this.admissions = admissions;
+    this.secrets = secrets;
+    this.clock = clock;
+  }
+
+  /** A public application: the cycle must be open and within its window. */
+  public Participant apply(String cycleId, ApplicationForm form) {
+    Cycle cycle = cycles.find(cycleId).orElseThrow(() -> new NotFound("cycle " + cycleId));
+    if (!cycle.acceptsApplications(clock.instant())) {
+      throw new StateConflict("this cycle is not taking applications now", "cycleId");
+    }
+    return register(cycle, form, UUID.randomUUID().toString(), null);
+  }
+
+  /**
+   * Registers an application in a cycle that exists (imports skip the window check, not the
+   * capacity rules).
+   */
+  Participant register(Cycle cycle, ApplicationForm form, String id, @Nullable String importId) {
+    String email = form.profile().email();
+    if (participants.findByEmail(cycle.id(), email).isPresent()) {
+      throw alreadyApplied();
+    }
+    Admissions.Decision decision = admissions.admit(cycle, form.profile().countryCode());
+    Instant now = clock.instant();
+    String token = secrets.newToken();
+    Participant.Changed registered =
+        Participant.register(
+            id,
+            cycle.id(),
+            secrets.personKey(email),
+            form.profile(),
+            form.consent(),
+            decision.admission(),
+            decision.reason(),
+            token,
+            new Verification(Secrets.hash(token), now.plus(VERIFICATION_VALIDITY)),
+            now,
+            importId);
+    try {
+      participants.insert(registered);
+    } catch (RuntimeException e) {
+      if (registered.participant().holdsPlace()) {
+        admissions.release(cycle.id(), form.profile().countryCode());
+      }
+      if (e instanceof ParticipantRepository.DuplicateApplication) {
+        throw alreadyApplied();
+      }
+      throw e;
+    }
+    return registered.participant();
+  }
+
+  private static StateConflict alreadyApplied() {
+    return new StateConflict("this email has already applied to this cycle", "email");
+  }
+
+  /** Confirms an email with the token from the mailed link. Single use. */
+  public Participant verify(String token) {
+    if (token == null || token.isBlank() || token.length() > 200) {
+      throw InvalidInput.of("token", "is invalid or has expired");
+    }
+    Participant participant =
+        participants
+            .findByVerificationHash(Secrets.hash(token))
+            .orElseThrow(() -> InvalidInput.of("token", "is invalid or has expired"));
+    Participant.Changed verified = participant.verify(clock.instant());
+    if (!participants.update(verified, participant.revision())) {
+      throw InvalidInput.of("token", "is invalid or has expired");
+    }
+    return verified.participant();
+  }
+
+  /**
+   * Sends a new verification link if this email has a pending application in the cycle. Says
+   * nothing either way, so nobody learns who applied.
+   */
+  public void resendVerification(String cycleId, String email) {
+    Optional<Participant> pending =
+        participants
+            .findByEmail(cycleId, email.strip().toLowerCase(java.util.Locale.ROOT))
+            .filter(p -> p.status() == ParticipantStatus.PENDING_VERIFICATION);
+    if (pending.isEmpty()) {
+      return;
+    }
+    String token = secrets.newToken();
+    Participant participant = pending.get();
+    participants.update(
+        participant.renewVerification(
+            token,
+            new Verification(Secrets.hash(token), clock.instant().plus(VERIFICATION_VALIDITY))),
+        participant.revision());
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.registration.participant.application;
+
+import org.jspecify.annotations.NullMarked;
