@@ -1,13 +1,18 @@
 package org.penpals.registration.config;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.penpals.platform.web.FieldProblem;
 import org.penpals.platform.web.ProblemException;
+import org.penpals.platform.web.Problems;
 import org.penpals.registration.shared.InvalidInput;
 import org.penpals.registration.shared.NotFound;
 import org.penpals.registration.shared.StateConflict;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -17,19 +22,26 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class DomainProblems {
 
   @ExceptionHandler(InvalidInput.class)
-  void invalid(InvalidInput e) {
-    throw ProblemException.invalid(
-        e.violations().stream().map(v -> new FieldProblem(v.field(), v.message())).toList());
+  ResponseEntity<ProblemDetail> invalid(InvalidInput e, HttpServletRequest request) {
+    return Problems.response(
+        ProblemException.invalid(
+            e.violations().stream().map(v -> new FieldProblem(v.field(), v.message())).toList()),
+        request);
   }
 
   @ExceptionHandler(StateConflict.class)
-  void conflict(StateConflict e) {
-    throw ProblemException.conflict(e.getMessage(), e.field());
+  ResponseEntity<ProblemDetail> conflict(StateConflict e, HttpServletRequest request) {
+    return Problems.response(ProblemException.conflict(e.getMessage(), e.field()), request);
   }
 
   @ExceptionHandler(NotFound.class)
-  void notFound(NotFound e) {
-    throw new ProblemException(
-        org.springframework.http.HttpStatus.NOT_FOUND, "not-found", e.getMessage(), List.of());
+  ResponseEntity<ProblemDetail> notFound(NotFound e, HttpServletRequest request) {
+    return Problems.response(
+        new ProblemException(
+            HttpStatus.NOT_FOUND,
+            "not-found",
+            e.getMessage(),
+            e.field() == null ? List.of() : List.of(new FieldProblem(e.field(), "does not exist"))),
+        request);
   }
 }

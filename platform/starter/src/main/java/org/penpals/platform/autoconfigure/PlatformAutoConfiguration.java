@@ -36,6 +36,7 @@ import org.penpals.platform.ratelimit.RateLimitFilter;
 import org.penpals.platform.ratelimit.RateLimitProperties;
 import org.penpals.platform.web.HttpLimits;
 import org.penpals.platform.web.ProblemDetailsAdvice;
+import org.penpals.platform.web.ProblemErrorController;
 import org.penpals.platform.web.ProblemWriter;
 import org.penpals.platform.web.RequestBodyLimitFilter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -70,7 +71,7 @@ import tools.jackson.databind.type.LogicalType;
   MongoTimeouts.class,
   HttpLimits.class
 })
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
 public class PlatformAutoConfiguration {
 
   @Bean

@@ -28,6 +28,23 @@ public final class Problems {
     return problem;
   }
 
+  /** The response for a {@link ProblemException}, for advices outside the platform. */
+  public static org.springframework.http.ResponseEntity<ProblemDetail> response(
+      ProblemException e, jakarta.servlet.http.HttpServletRequest request) {
+    ProblemDetail body =
+        problem(
+            e.status(),
+            e.type().toString().substring(TYPE_BASE.length()),
+            e.status().getReasonPhrase(),
+            e.getMessage() == null ? e.status().getReasonPhrase() : e.getMessage(),
+            e.errors());
+    body.setInstance(URI.create(request.getRequestURI()));
+    return org.springframework.http.ResponseEntity.status(e.status())
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .header("Cache-Control", "no-store")
+        .body(body);
+  }
+
   static String summary(List<FieldProblem> errors) {
     if (errors.isEmpty()) {
       return "The request is invalid.";

@@ -46,7 +46,7 @@ public class CycleService {
   }
 
   public Cycle get(String id) {
-    return cycles.find(id).orElseThrow(() -> new NotFound("cycle " + id));
+    return cycles.find(id).orElseThrow(() -> new NotFound("cycle " + id, "cycleId"));
   }
 
   public List<Cycle> all() {

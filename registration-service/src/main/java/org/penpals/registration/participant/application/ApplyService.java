@@ -40,7 +40,8 @@ public class ApplyService {
 
   /** A public application: the cycle must be open and within its window. */
   public Participant apply(String cycleId, ApplicationForm form) {
-    Cycle cycle = cycles.find(cycleId).orElseThrow(() -> new NotFound("cycle " + cycleId));
+    Cycle cycle =
+        cycles.find(cycleId).orElseThrow(() -> new NotFound("cycle " + cycleId, "cycleId"));
     if (!cycle.acceptsApplications(clock.instant())) {
       throw new StateConflict("this cycle is not taking applications now", "cycleId");
     }
