@@ -1,0 +1,822 @@
+#!/usr/bin/env bash
+# Penpals local stack: one command, docker-compose-like, without Docker.
+#
+#   ./penpals up [-d] | down | status | logs [NAME] | token ROLE [...] | demo [...] | bench [...]
+#
+# Starts a real Apache Kafka broker (KRaft, Apache Kafka's own jars), the MongoDB-wire server
+# with its data on disk, and every service in its own lean JVM (extracted jar, C1 only, serial
+# GC, small heap, class-data sharing). Run `./penpals help` for the details.
+set -euo pipefail
+
+ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)
+LOCAL="$ROOT/deploy/local"
+
+PENPALS_HOME=${PENPALS_HOME:-$ROOT/.penpals}
+case $PENPALS_HOME in /*) ;; *) PENPALS_HOME="$PWD/$PENPALS_HOME" ;; esac
+DATA="$PENPALS_HOME/data"
+LOGS="$PENPALS_HOME/logs"
+RUN="$PENPALS_HOME/run"
+KEYS="$PENPALS_HOME/keys"
+CDS="$PENPALS_HOME/cds"
+STACK_ENV="$RUN/stack.env"
+
+# ---------------------------------------------------------------------------------------------
+# The services: one line each -- name | module directory | default port | readiness path.
+# The port can be overridden with <NAME>_PORT (REGISTRATION_PORT, ...); the executable jar is
+# <module>/target/<module name>-<version>-exec.jar (Boot repackage, classifier exec).
+# ---------------------------------------------------------------------------------------------
+SERVICES=(
+  "registration|registration-service|8081|/actuator/health/readiness"
+)
+
+# While a stack runs, the addresses it was started with are kept in $STACK_ENV, so that
+# `status`, `token`, `demo` ... find it without repeating the environment (":=" only fills
+# variables that are unset: an explicit environment still wins).
+if [[ -f $STACK_ENV ]]; then
+  # shellcheck source=/dev/null
+  source "$STACK_ENV"
+fi
+
+# Embedded parts step aside when their external address is configured.
+EXTERNAL_KAFKA=${KAFKA_BOOTSTRAP_SERVERS:-}
+EXTERNAL_MONGO=${MONGODB_URI:-}
+# SMTP: no service sends mail yet. When one does, start an embedded SMTP server in start_smtp
+# unless SMTP_HOST is set, and pass SMTP_HOST/SMTP_PORT/SMTP_USERNAME/SMTP_PASSWORD through in
+# service_env, exactly like Kafka and MongoDB.
+EXTERNAL_SMTP=${SMTP_HOST:-}
+
+: "${KAFKA_PORT:=9092}"
+: "${KAFKA_CONTROLLER_PORT:=9093}"
+: "${MONGO_PORT:=27017}"
+: "${KAFKA_BOOTSTRAP_SERVERS:=localhost:$KAFKA_PORT}"
+# The public apply endpoint allows APPLY_RATE_LIMIT requests per minute per client. The demo
+# and the load benchmark apply from one client (this machine), so the local stack lifts it.
+: "${APPLY_RATE_LIMIT:=1000000}"
+
+: "${PENPALS_BUILD:=auto}"           # auto: build what is missing or stale | always | never
+: "${PENPALS_CDS:=1}"                # 0: run services without a class-data-sharing archive
+: "${PENPALS_UP_TIMEOUT:=240}"       # seconds until every service must be ready
+: "${PENPALS_STOP_TIMEOUT:=15}"      # seconds between SIGTERM and SIGKILL
+: "${SERVICE_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xss512k}"
+: "${KAFKA_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmx256m -Xss512k}"
+: "${MONGO_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx192m -Xss512k}"
+: "${CLI_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto}"
+
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+VERSION=$(awk '/<artifactId>penpals-parent<\/artifactId>/ { found = 1 }
+  found && /<version>/ { gsub(/.*<version>|<\/version>.*/, ""); print; exit }' "$ROOT/pom.xml")
+
+KAFKA_LIB="$LOCAL/kafka/target/lib"
+MONGO_JAR="$LOCAL/mongo/target/local-mongo-$VERSION.jar"
+MONGO_LIB="$LOCAL/mongo/target/lib"
+CLI_JAR="$ROOT/tools/penpals-cli/target/penpals-cli-$VERSION.jar"
+CLI_LIB="$ROOT/tools/penpals-cli/target/lib"
+# another build of the CLI (a release, an IDE's output) can be named with PENPALS_CLI_CLASSPATH
+CLI_CLASSPATH=${PENPALS_CLI_CLASSPATH:-$CLI_JAR:$CLI_LIB/*}
+
+# ------------------------------------------------------------------------------- helpers ----
+
+say() { printf '%s\n' "$*" >&2; }
+die() {
+  say "penpals: $*"
+  exit 1
+}
+
+now_us() { local t=${EPOCHREALTIME//[.,]/}; printf '%s' "$((10#$t))"; }
+START_US=$(now_us)
+seconds_since() { # start_us -> "12.3"
+  local d=$(($(now_us) - $1))
+  printf '%d.%d' $((d / 1000000)) $(((d / 100000) % 10))
+}
+
+svc_name() { printf '%s' "${1%%|*}"; }
+svc_field() { # line index
+  local IFS='|'
+  local -a fields
+  read -r -a fields <<<"$1"
+  printf '%s' "${fields[$2]}"
+}
+svc_port() { # name default
+  local var="${1^^}_PORT"
+  printf '%s' "${!var:-$2}"
+}
+svc_jar() { # module
+  printf '%s/%s/target/%s-%s-exec.jar' "$ROOT" "$1" "${1##*/}" "$VERSION"
+}
+service_names() {
+  local s
+  for s in "${SERVICES[@]}"; do svc_name "$s"; printf '\n'; done
+}
+service_line() { # name -> line
+  local s
+  for s in "${SERVICES[@]}"; do
+    if [[ $(svc_name "$s") == "$1" ]]; then
+      printf '%s' "$s"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# A component is running when its pid file names a live process whose command line carries
+# our markers (-Dpenpals.component=NAME and -Dpenpals.home=HOME): a reused pid never matches.
+pid_of() {
+  local f="$RUN/$1.pid" pid
+  [[ -f $f ]] || return 1
+  pid=$(<"$f")
+  [[ $pid =~ ^[0-9]+$ && -r /proc/$pid/cmdline ]] || return 1
+  local cmdline
+  cmdline=$(tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+  grep -qxF -- "-Dpenpals.component=$1" <<<"$cmdline" || return 1
+  grep -qxF -- "-Dpenpals.home=$PENPALS_HOME" <<<"$cmdline" || return 1
+  printf '%s' "$pid"
+}
+
+rss_kb() {
+  local kb
+  kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null) || true
+  printf '%s' "${kb:-0}"
+}
+mb() { printf '%d MB' $((($1 + 512) / 1024)); }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+http_status() { # url -> HTTP status code, 000 when nothing answers
+  curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" 2>/dev/null || true
+}
+
+ensure_port_free() { # port what variable
+  if port_open "$1"; then
+    die "port $1 ($2) is already in use by another process: stop it, or set $3 to another port"
+  fi
+}
+
+log_tail() { # name
+  local log="$LOGS/$1.log"
+  if [[ -f $log ]]; then
+    say "---- last lines of $log ----"
+    tail -n 40 "$log" >&2
+    say "----"
+  fi
+}
+
+# Starts a command in its own session (so Ctrl-C in the terminal reaches only this script),
+# detached from our stdin/stdout and from the lock, output appended to logs/NAME.log.
+spawn() { # name env-array-name cmd...
+  local name=$1 envref=$2
+  shift 2
+  local log="$LOGS/$name.log"
+  printf '\n===== %s: starting %s =====\n' "$(date '+%F %T')" "$name" >>"$log"
+  (
+    if [[ $envref != - ]]; then
+      local -n vars=$envref
+      # shellcheck disable=SC2163
+      ((${#vars[@]} == 0)) || export "${vars[@]}"
+    fi
+    cd "$ROOT"
+    exec setsid "$@" </dev/null >>"$log" 2>&1 9>&-
+  ) &
+  printf '%s\n' "$!" >"$RUN/$name.pid"
+}
+
+lock() {
+  mkdir -p "$RUN"
+  exec 9>"$RUN/lock"
+  if ! flock -n 9; then
+    say "waiting for another penpals command on $PENPALS_HOME ..."
+    flock 9
+  fi
+}
+unlock() { exec 9>&-; }
+
+# ----------------------------------------------------------------------------------- build ----
+
+# newer_sources ARTIFACT DIR... : true when a source file in DIRs is newer than ARTIFACT and
+# than the last build this script ran (copy-dependencies may leave an up-to-date lib alone).
+newer_sources() {
+  local artifact=$1 ref=$1
+  shift
+  if [[ -f $RUN/last-build && $RUN/last-build -nt $artifact ]]; then ref=$RUN/last-build; fi
+  local dirs=() d
+  for d in "$@"; do [[ -e $d ]] && dirs+=("$d"); done
+  ((${#dirs[@]})) || return 1
+  [[ -n $(find "${dirs[@]}" -name target -prune -o -type f -newer "$ref" -print -quit) ]]
+}
+
+# needs_build MODULE ARTIFACT [EXTRA_SOURCE_DIR...]
+needs_build() {
+  local module=$1 artifact=$2
+  shift 2
+  if [[ ! -e $artifact ]]; then
+    return 0
+  elif [[ -d $artifact && -z $(ls -A "$artifact") ]]; then
+    return 0
+  fi
+  [[ $PENPALS_BUILD == never ]] && return 1
+  newer_sources "$artifact" "$ROOT/$module/src" "$ROOT/$module/pom.xml" "$ROOT/pom.xml" "$@"
+}
+
+# build_missing [cli] [stack]: builds, in one Maven run, every module whose artifact is missing
+# or older than its sources (platform and contracts count as sources of every Java module).
+build_missing() {
+  local modules=() missing=() what s module
+  local shared=("$ROOT/platform" "$ROOT/contracts")
+  for what in "$@"; do
+    case $what in
+      cli)
+        [[ -z ${PENPALS_CLI_CLASSPATH:-} ]] || continue
+        needs_build tools/penpals-cli "$CLI_JAR" "${shared[@]}" "$ROOT/tools/cohort-generator" &&
+          modules+=(tools/penpals-cli) && missing+=("$CLI_JAR")
+        [[ -d $CLI_LIB ]] || { modules+=(tools/penpals-cli) && missing+=("$CLI_LIB"); }
+        ;;
+      stack)
+        needs_build deploy/local/kafka "$KAFKA_LIB" && modules+=(deploy/local/kafka) && missing+=("$KAFKA_LIB")
+        needs_build deploy/local/mongo "$MONGO_JAR" && modules+=(deploy/local/mongo) && missing+=("$MONGO_JAR")
+        [[ -d $MONGO_LIB ]] || { modules+=(deploy/local/mongo) && missing+=("$MONGO_LIB"); }
+        for s in "${SERVICES[@]}"; do
+          module=$(svc_field "$s" 1)
+          needs_build "$module" "$(svc_jar "$module")" "${shared[@]}" &&
+            modules+=("$module") && missing+=("$(svc_jar "$module")")
+        done
+        ;;
+    esac
+  done
+  ((${#modules[@]})) || return 0
+  local list
+  list=$(printf '%s\n' "${modules[@]}" | sort -u | paste -sd, -)
+  if [[ $PENPALS_BUILD == never ]]; then
+    die "missing: ${missing[*]} -- build with: ./mvnw -B -DskipTests install -pl $list -am (PENPALS_BUILD=never)"
+  fi
+  say "building $list (missing or older than its sources) ..."
+  mkdir -p "$RUN"
+  local stamp="$RUN/last-build.next"
+  touch "$stamp"
+  if ! (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true install -pl "$list" -am); then
+    rm -f "$stamp"
+    die "the build failed (see above); PENPALS_BUILD=never starts the stack from existing jars"
+  fi
+  mv -f "$stamp" "$RUN/last-build"
+}
+
+build_for_stack() {
+  if [[ $PENPALS_BUILD == always ]]; then
+    say "building everything the stack needs (PENPALS_BUILD=always) ..."
+    local list=deploy/local/kafka,deploy/local/mongo,tools/penpals-cli s
+    for s in "${SERVICES[@]}"; do list+=",$(svc_field "$s" 1)"; done
+    (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true install -pl "$list" -am) ||
+      die "the build failed (see above)"
+    return
+  fi
+  # the CLI is needed here only to make the key pair; `token`, `demo` and `bench` build it anyway
+  if [[ -f $KEYS/jwt-private.pem && -f $KEYS/jwt-public.pem ]]; then
+    build_missing stack
+  else
+    build_missing stack cli
+  fi
+}
+
+# ------------------------------------------------------------------------------------ CLI ----
+
+cli() { # JVM-OPTS-STRING args...
+  local -a opts
+  read -r -a opts <<<"$1"
+  shift
+  "$JAVA" "${opts[@]}" -cp "$CLI_CLASSPATH" org.penpals.cli.PenpalsCli "$@"
+}
+
+# The local stack's own JWT key pair (made by the CLI) and the secret for pseudonymous keys.
+ensure_keys() {
+  mkdir -p "$KEYS"
+  chmod 700 "$KEYS"
+  if [[ ! -f $KEYS/jwt-private.pem || ! -f $KEYS/jwt-public.pem ]]; then
+    say "generating the local stack's JWT key pair in $KEYS ..."
+    cli "$CLI_JVM_OPTS" keys --dir "$KEYS" >&2 || die "could not generate keys with the CLI"
+  fi
+  if [[ ! -s $KEYS/person-key-secret ]]; then
+    (umask 077 && head -c 48 /dev/urandom | base64 -w0 >"$KEYS/person-key-secret")
+  fi
+}
+
+# ---------------------------------------------------------------------------- components ----
+
+start_kafka() {
+  if [[ -n $EXTERNAL_KAFKA ]]; then
+    say "kafka: external at $EXTERNAL_KAFKA (KAFKA_BOOTSTRAP_SERVERS), not starting the broker"
+    return
+  fi
+  local pid
+  if pid=$(pid_of kafka); then
+    say "kafka: already running (pid $pid)"
+    return
+  fi
+  ensure_port_free "$KAFKA_PORT" "Kafka" KAFKA_PORT
+  ensure_port_free "$KAFKA_CONTROLLER_PORT" "Kafka controller" KAFKA_CONTROLLER_PORT
+  mkdir -p "$DATA/kafka"
+  local props="$RUN/kafka-server.properties" log4j="-Dlog4j2.configurationFile=$LOCAL/config/kafka-log4j2.xml"
+  sed -e "s#@KAFKA_PORT@#$KAFKA_PORT#g" -e "s#@KAFKA_CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" \
+    -e "s#@KAFKA_DATA_DIR@#$DATA/kafka#g" "$LOCAL/config/kafka-server.properties" >"$props"
+  if [[ ! -f $DATA/kafka/meta.properties ]]; then
+    say "kafka: formatting storage in $DATA/kafka (first start)"
+    local id
+    id=$("$JAVA" "$log4j" -cp "$KAFKA_LIB/*" kafka.tools.StorageTool random-uuid | tail -n 1)
+    "$JAVA" "$log4j" -XX:TieredStopAtLevel=1 -cp "$KAFKA_LIB/*" kafka.tools.StorageTool \
+      format -t "$id" -c "$props" >>"$LOGS/kafka.log" 2>&1 ||
+      { log_tail kafka; die "kafka: formatting the storage failed"; }
+  fi
+  local -a opts
+  read -r -a opts <<<"$KAFKA_JVM_OPTS"
+  spawn kafka - "$JAVA" "${opts[@]}" -Dpenpals.component=kafka "-Dpenpals.home=$PENPALS_HOME" \
+    "$log4j" -cp "$KAFKA_LIB/*" kafka.Kafka "$props"
+  say "kafka: starting on localhost:$KAFKA_PORT (pid $(<"$RUN/kafka.pid"))"
+}
+
+start_mongo() {
+  if [[ -n $EXTERNAL_MONGO ]]; then
+    say "mongo: external (MONGODB_URI is set), not starting the MongoDB-wire server"
+    return
+  fi
+  local pid
+  if pid=$(pid_of mongo); then
+    say "mongo: already running (pid $pid)"
+    return
+  fi
+  ensure_port_free "$MONGO_PORT" "MongoDB" MONGO_PORT
+  mkdir -p "$DATA/mongo"
+  local -a opts
+  read -r -a opts <<<"$MONGO_JVM_OPTS"
+  spawn mongo - "$JAVA" "${opts[@]}" -Dpenpals.component=mongo "-Dpenpals.home=$PENPALS_HOME" \
+    -cp "$MONGO_JAR:$MONGO_LIB/*" org.penpals.local.mongo.LocalMongoServer \
+    --port "$MONGO_PORT" --data "$DATA/mongo/penpals.mv"
+  say "mongo: starting on localhost:$MONGO_PORT (pid $(<"$RUN/mongo.pid"))"
+}
+
+start_smtp() {
+  # Placeholder: no embedded SMTP server yet (see EXTERNAL_SMTP at the top).
+  if [[ -n $EXTERNAL_SMTP ]]; then
+    say "smtp: external at $EXTERNAL_SMTP (SMTP_HOST)"
+  fi
+}
+
+wait_port() { # name port
+  local name=$1 port=$2 deadline=$((SECONDS + 90))
+  until port_open "$port"; do
+    pid_of "$name" >/dev/null || { log_tail "$name"; die "$name exited during start-up"; }
+    ((SECONDS < deadline)) || { log_tail "$name"; die "$name did not open port $port within 90 s"; }
+    sleep 0.2
+  done
+  READY_AT[$name]=$(seconds_since "$START_US")
+}
+
+# mongo_uri_for NAME: the service's MongoDB URI, one database per service (penpals-NAME).
+# <NAME>_MONGODB_URI wins; with MONGODB_URI set, the same servers, credentials and options are
+# used with the database replaced by penpals-NAME (a database named in MONGODB_URI stays the
+# authentication database: authSource=<it> is added when credentials are present).
+mongo_uri_for() {
+  local name=$1 db="penpals-$1" var="${1^^}_MONGODB_URI"
+  if [[ -n ${!var:-} ]]; then
+    printf '%s' "${!var}"
+    return
+  fi
+  if [[ -z $EXTERNAL_MONGO ]]; then
+    printf 'mongodb://localhost:%s/%s' "$MONGO_PORT" "$db"
+    return
+  fi
+  local uri=$EXTERNAL_MONGO scheme rest authority path="" query="" olddb
+  scheme=${uri%%://*}
+  rest=${uri#*://}
+  if [[ $rest == */* ]]; then
+    authority=${rest%%/*}
+    path=${rest#*/}
+  else
+    authority=$rest
+  fi
+  if [[ $authority == *\?* ]]; then
+    query=${authority#*\?}
+    authority=${authority%%\?*}
+  fi
+  olddb=${path%%\?*}
+  [[ $path == *\?* ]] && query=${path#*\?}
+  if [[ -n $olddb && $authority == *@* && $query != *authSource=* ]]; then
+    query=${query:+$query&}authSource=$olddb
+  fi
+  printf '%s://%s/%s%s' "$scheme" "$authority" "$db" "${query:+?$query}"
+}
+
+service_env() { # name port -> NAME=value lines
+  local name=$1 port=$2
+  printf '%s\n' \
+    "SERVER_PORT=$port" \
+    "MONGODB_URI=$(mongo_uri_for "$name")" \
+    "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS" \
+    "PENPALS_JWT_PUBLIC_KEY=file:$KEYS/jwt-public.pem" \
+    "PENPALS_PERSON_KEY_SECRET=$(<"$KEYS/person-key-secret")"
+  case $name in
+    registration) printf '%s\n' "APPLY_RATE_LIMIT=$APPLY_RATE_LIMIT" ;;
+  esac
+}
+
+# Extracts the executable jar into $CDS/NAME/app (Boot's `-Djarmode=tools extract`) and, when
+# CDS is on, records a class-data-sharing archive with a training run that exits right after
+# the context refresh. Both are redone when the jar (or the JDK) changed. Runs in background.
+prepare_service() { # name module port
+  local name=$1 module=$2 port=$3 jar dir stamp
+  jar=$(svc_jar "$module")
+  dir="$CDS/$name"
+  stamp="$(stat -c '%s %Y' "$jar") $(readlink -f "$(command -v "$JAVA")")"
+  if [[ ! -f $dir/stamp || $(<"$dir/stamp") != "$stamp" ]]; then
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >"$dir/extract.log" 2>&1 ||
+      { cat "$dir/extract.log" >&2; return 1; }
+    printf '%s\n' "$stamp" >"$dir/stamp"
+  fi
+  if [[ $PENPALS_CDS == 1 && ! -f $dir/app.jsa ]]; then
+    local -a opts envs
+    read -r -a opts <<<"$SERVICE_JVM_OPTS"
+    mapfile -t envs < <(service_env "$name" "$port")
+    # shellcheck disable=SC2163
+    # same JVM flags, same absolute jar path and same working directory as the real run, or
+    # the JVM refuses the archive
+    if ! (export "${envs[@]}" && cd "$ROOT" &&
+      "$JAVA" "${opts[@]}" -XX:ArchiveClassesAtExit="$dir/app.jsa" -Xlog:cds=error \
+        -Dspring.context.exit=onRefresh -jar "$dir/app/${jar##*/}" \
+        </dev/null >"$LOGS/$name-cds-training.log" 2>&1 9>&-); then
+      rm -f "$dir/app.jsa"
+      say "$name: the CDS training run failed (see $LOGS/$name-cds-training.log); starting without CDS"
+    fi
+  fi
+}
+
+start_service() { # name module port
+  local name=$1 module=$2 port=$3 jar dir
+  jar=$(svc_jar "$module")
+  dir="$CDS/$name"
+  ensure_port_free "$port" "$name" "${name^^}_PORT"
+  local -a opts envs cds=()
+  read -r -a opts <<<"$SERVICE_JVM_OPTS"
+  mapfile -t envs < <(service_env "$name" "$port")
+  if [[ $PENPALS_CDS == 1 && -f $dir/app.jsa ]]; then
+    cds=(-XX:SharedArchiveFile="$dir/app.jsa" -Xshare:auto)
+  fi
+  spawn "$name" envs "$JAVA" "${opts[@]}" "${cds[@]}" "-Dpenpals.component=$name" \
+    "-Dpenpals.home=$PENPALS_HOME" -jar "$dir/app/${jar##*/}"
+  say "$name: starting on http://localhost:$port (pid $(<"$RUN/$name.pid"))"
+}
+
+# True when the service's JVM mapped its own CDS archive (CDS mmaps the .jsa file; the JDK's
+# base archive is mapped too, so look for this service's file by name).
+uses_cds() { grep -qF "$CDS/$2/app.jsa" "/proc/$1/maps" 2>/dev/null; }
+
+# --------------------------------------------------------------------------------- up/down ----
+
+declare -A READY_AT=()
+
+keep() { # NAME VALUE -> a line that sets NAME to VALUE unless NAME is already set
+  # shellcheck disable=SC2016
+  printf '[[ -n ${%s+set} ]] || %s=%q\n' "$1" "$1" "$2"
+}
+
+save_stack_env() {
+  {
+    keep KAFKA_PORT "$KAFKA_PORT"
+    keep KAFKA_CONTROLLER_PORT "$KAFKA_CONTROLLER_PORT"
+    keep MONGO_PORT "$MONGO_PORT"
+    [[ -z $EXTERNAL_KAFKA ]] || keep KAFKA_BOOTSTRAP_SERVERS "$EXTERNAL_KAFKA"
+    [[ -z $EXTERNAL_MONGO ]] || keep MONGODB_URI "$EXTERNAL_MONGO"
+    local s name
+    for s in "${SERVICES[@]}"; do
+      name=$(svc_name "$s")
+      keep "${name^^}_PORT" "$(svc_port "$name" "$(svc_field "$s" 2)")"
+    done
+  } >"$STACK_ENV"
+}
+
+any_running() {
+  local n
+  for n in kafka mongo $(service_names); do pid_of "$n" >/dev/null && return 0; done
+  return 1
+}
+
+wait_services_ready() {
+  local deadline=$((SECONDS + PENPALS_UP_TIMEOUT)) pending=() s name port url
+  for s in "${SERVICES[@]}"; do pending+=("$s"); done
+  while ((${#pending[@]})); do
+    local still=()
+    for s in "${pending[@]}"; do
+      name=$(svc_name "$s")
+      port=$(svc_port "$name" "$(svc_field "$s" 2)")
+      url="http://localhost:$port$(svc_field "$s" 3)"
+      if [[ $(http_status "$url") == 200 ]]; then
+        READY_AT[$name]=$(seconds_since "$START_US")
+        say "$name: ready after ${READY_AT[$name]} s"
+      elif ! pid_of "$name" >/dev/null; then
+        log_tail "$name"
+        die "$name exited before it was ready (log: $LOGS/$name.log)"
+      else
+        still+=("$s")
+      fi
+    done
+    pending=("${still[@]+"${still[@]}"}")
+    ((${#pending[@]})) || break
+    if ((SECONDS >= deadline)); then
+      for s in "${pending[@]}"; do log_tail "$(svc_name "$s")"; done
+      die "not ready within $PENPALS_UP_TIMEOUT s: $(for s in "${pending[@]}"; do svc_name "$s"; printf ' '; done)(still running; ./penpals logs NAME, ./penpals down)"
+    fi
+    sleep 0.25
+  done
+}
+
+print_up_table() {
+  local total_kb=0 jvms=0 n pid rss cds url ready s
+  printf '%-14s %-34s %-8s %-9s %-4s %s\n' NAME URL PID READY CDS RSS
+  for n in kafka mongo $(service_names); do
+    case $n in
+      kafka) url="localhost:$KAFKA_PORT"; [[ -n $EXTERNAL_KAFKA ]] && url="$EXTERNAL_KAFKA (external)" ;;
+      mongo) url="mongodb://localhost:$MONGO_PORT"; [[ -n $EXTERNAL_MONGO ]] && url="(external)" ;;
+      *) s=$(service_line "$n"); url="http://localhost:$(svc_port "$n" "$(svc_field "$s" 2)")" ;;
+    esac
+    if pid=$(pid_of "$n"); then
+      rss=$(rss_kb "$pid")
+      total_kb=$((total_kb + rss))
+      jvms=$((jvms + 1))
+      cds=-
+      [[ $n == kafka || $n == mongo ]] || { uses_cds "$pid" "$n" && cds=yes || cds=no; }
+      ready=${READY_AT[$n]:-up}
+      [[ $ready == up ]] || ready="$ready s"
+      printf '%-14s %-34s %-8s %-9s %-4s %s\n' "$n" "$url" "$pid" "$ready" "$cds" "$(mb "$rss")"
+    else
+      printf '%-14s %-34s %-8s %-9s %-4s %s\n' "$n" "$url" - - - -
+    fi
+  done
+  printf 'all healthy %s s after the command started; %d JVMs, total RSS %s\n' \
+    "$(seconds_since "$START_US")" "$jvms" "$(mb "$total_kb")"
+}
+
+cmd_up() {
+  local detach=0
+  while (($#)); do
+    case $1 in
+      -d | --detach) detach=1 ;;
+      *) die "up: unknown option $1 (usage: ./penpals up [-d])" ;;
+    esac
+    shift
+  done
+  if ((!detach)); then trap 'stop_and_exit' INT TERM; fi
+  mkdir -p "$DATA" "$LOGS" "$RUN" "$KEYS" "$CDS"
+  lock
+  build_for_stack
+  ensure_keys
+  start_kafka
+  start_mongo
+  start_smtp
+
+  # while the broker and the database start, extract jars and train CDS archives in parallel
+  local s name module port pid pids=()
+  local -a to_start=()
+  for s in "${SERVICES[@]}"; do
+    name=$(svc_name "$s")
+    module=$(svc_field "$s" 1)
+    port=$(svc_port "$name" "$(svc_field "$s" 2)")
+    if pid=$(pid_of "$name"); then
+      say "$name: already running (pid $pid)"
+      continue
+    fi
+    to_start+=("$name|$module|$port")
+    prepare_service "$name" "$module" "$port" &
+    pids+=($!)
+  done
+  for pid in "${pids[@]+"${pids[@]}"}"; do wait "$pid" || die "preparing a service failed"; done
+
+  [[ -n $EXTERNAL_KAFKA ]] || wait_port kafka "$KAFKA_PORT"
+  [[ -n $EXTERNAL_MONGO ]] || wait_port mongo "$MONGO_PORT"
+  for s in "${to_start[@]+"${to_start[@]}"}"; do
+    IFS='|' read -r name module port <<<"$s"
+    start_service "$name" "$module" "$port"
+  done
+  save_stack_env
+  wait_services_ready
+  unlock
+  print_up_table
+  if ((detach)); then
+    return 0
+  fi
+  say "streaming logs; Ctrl-C stops the stack"
+  stream_logs
+  while any_running; do
+    sleep 2 &
+    wait $! || true
+  done
+  say "every component has stopped"
+}
+
+stop_and_exit() {
+  trap - INT TERM
+  say ""
+  say "stopping the stack ..."
+  cmd_down
+  exit 0
+}
+
+stop_components() { # names... : SIGTERM, wait up to PENPALS_STOP_TIMEOUT s, then SIGKILL
+  local -A stopping=()
+  local n pid start
+  start=$(now_us)
+  for n in "$@"; do
+    if pid=$(pid_of "$n"); then
+      stopping[$n]=$pid
+      kill -TERM "$pid" 2>/dev/null || true
+    else
+      rm -f "$RUN/$n.pid"
+    fi
+  done
+  local deadline=$((SECONDS + PENPALS_STOP_TIMEOUT))
+  while ((${#stopping[@]})); do
+    for n in "${!stopping[@]}"; do
+      if ! pid_of "$n" >/dev/null; then
+        say "$n: stopped ($(seconds_since "$start") s)"
+        rm -f "$RUN/$n.pid"
+        unset "stopping[$n]"
+      elif ((SECONDS >= deadline)); then
+        kill -KILL "${stopping[$n]}" 2>/dev/null || true
+        say "$n: killed after ${PENPALS_STOP_TIMEOUT} s"
+        rm -f "$RUN/$n.pid"
+        unset "stopping[$n]"
+      fi
+    done
+    ((${#stopping[@]})) && sleep 0.2
+  done
+  return 0
+}
+
+cmd_down() {
+  [[ -d $RUN ]] || { say "nothing to stop"; return 0; }
+  lock
+  if ! any_running; then
+    say "nothing running"
+  fi
+  # services first, so that they can still flush to Kafka and MongoDB; then both in parallel
+  # shellcheck disable=SC2046
+  stop_components $(service_names)
+  stop_components kafka mongo
+  rm -f "$STACK_ENV"
+  unlock
+}
+
+# ---------------------------------------------------------------------------- status/logs ----
+
+cmd_status() {
+  printf '%-14s %-9s %-8s %-36s %-14s %s\n' NAME STATE PID ADDRESS HEALTH RSS
+  local n pid addr health s url code state
+  for n in kafka mongo $(service_names); do
+    health=-
+    case $n in
+      kafka) addr="localhost:$KAFKA_PORT" ;;
+      mongo) addr="mongodb://localhost:$MONGO_PORT" ;;
+      *)
+        s=$(service_line "$n")
+        addr="http://localhost:$(svc_port "$n" "$(svc_field "$s" 2)")"
+        url="$addr$(svc_field "$s" 3)"
+        ;;
+    esac
+    if [[ $n == kafka && -n $EXTERNAL_KAFKA ]]; then
+      printf '%-14s %-9s %-8s %-36s %-14s %s\n' "$n" external - "$EXTERNAL_KAFKA" - -
+      continue
+    elif [[ $n == mongo && -n $EXTERNAL_MONGO ]]; then
+      printf '%-14s %-9s %-8s %-36s %-14s %s\n' "$n" external - "(MONGODB_URI)" - -
+      continue
+    fi
+    if pid=$(pid_of "$n"); then
+      state=running
+      case $n in
+        kafka) port_open "$KAFKA_PORT" && health="port open" || health="port closed" ;;
+        mongo) port_open "$MONGO_PORT" && health="port open" || health="port closed" ;;
+        *)
+          code=$(http_status "$url")
+          case $code in
+            200) health="ready" ;;
+            000) health="no answer" ;;
+            *) health="not ready ($code)" ;;
+          esac
+          ;;
+      esac
+      printf '%-14s %-9s %-8s %-36s %-14s %s\n' "$n" "$state" "$pid" "$addr" "$health" "$(mb "$(rss_kb "$pid")")"
+    else
+      printf '%-14s %-9s %-8s %-36s %-14s %s\n' "$n" stopped - "$addr" - -
+    fi
+  done
+}
+
+known_component() {
+  local n
+  for n in kafka mongo $(service_names); do [[ $n == "$1" ]] && return 0; done
+  return 1
+}
+
+# Streams every component's log, each line prefixed with its name, until this script exits.
+stream_logs() {
+  local files=() n
+  for n in kafka mongo $(service_names); do
+    [[ -f $LOGS/$n.log ]] && files+=("$LOGS/$n.log")
+  done
+  ((${#files[@]})) || return 0
+  tail --pid=$$ -n 0 -F "${files[@]}" 2>/dev/null | awk '
+    /^==> .* <==$/ { name = $2; sub(/.*\//, "", name); sub(/\.log$/, "", name); next }
+    { printf "%-13s| %s\n", name, $0; fflush() }' &
+}
+
+cmd_logs() {
+  if (($# == 0)); then
+    stream_logs
+    wait
+    return
+  fi
+  known_component "$1" ||
+    die "logs: unknown component '$1' (one of: kafka mongo $(service_names | paste -sd' ' -))"
+  [[ -f $LOGS/$1.log ]] || die "logs: no log yet for $1 ($LOGS/$1.log)"
+  exec tail -n 200 -F "$LOGS/$1.log"
+}
+
+# ------------------------------------------------------------------ token/demo/bench/help ----
+
+registration_url() {
+  local s
+  s=$(service_line registration)
+  printf 'http://localhost:%s' "$(svc_port registration "$(svc_field "$s" 2)")"
+}
+
+cmd_token() {
+  (($#)) || die "usage: ./penpals token ROLE [--subject S] [--ttl 15m]"
+  build_missing cli
+  ensure_keys
+  cli "$CLI_JVM_OPTS" token "$1" --keys "$KEYS" "${@:2}"
+}
+
+cmd_demo() {
+  build_missing cli
+  ensure_keys
+  cli "${PENPALS_CLI_JVM_OPTS:-}" demo --registration "$(registration_url)" --keys "$KEYS" \
+    --kafka "$KAFKA_BOOTSTRAP_SERVERS" "$@"
+}
+
+cmd_bench() {
+  build_missing cli
+  ensure_keys
+  cli "${PENPALS_CLI_JVM_OPTS:-}" bench --registration "$(registration_url)" --keys "$KEYS" \
+    --kafka "$KAFKA_BOOTSTRAP_SERVERS" "$@"
+}
+
+cmd_help() {
+  cat <<EOF
+Penpals local stack -- one command, no Docker.
+
+  ./penpals up           build what is missing, start everything, stream logs; Ctrl-C stops all
+  ./penpals up -d        the same in the background; returns once every service is ready
+  ./penpals down         stop everything (SIGTERM, SIGKILL after ${PENPALS_STOP_TIMEOUT} s); idempotent
+  ./penpals status       each component: running/stopped, pid, address, health, memory
+  ./penpals logs [NAME]  follow a log (kafka, mongo, $(service_names | paste -sd' ' -)); all without NAME
+  ./penpals token ROLE [--subject S] [--ttl 15m]
+                         print a short-lived bearer token (ADMIN, COORDINATOR, VIEWER, ...)
+  ./penpals demo [...]   seed a demo cycle with synthetic applicants through the public API
+  ./penpals bench [...]  run the load benchmark against the local stack
+
+Components: Apache Kafka (KRaft, one node) on localhost:$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT),
+the MongoDB-wire server on localhost:$MONGO_PORT (one database per service: penpals-NAME),
+$(for s in "${SERVICES[@]}"; do printf '%s on http://localhost:%s, ' "$(svc_name "$s")" "$(svc_port "$(svc_name "$s")" "$(svc_field "$s" 2)")"; done)each in its own JVM.
+
+State lives in \$PENPALS_HOME (now $PENPALS_HOME): data/ (kept across restarts),
+logs/, run/ (pids), keys/ (JWT key pair, person-key secret), cds/ (extracted jars, CDS archives).
+
+Environment:
+  KAFKA_BOOTSTRAP_SERVERS  use this Kafka instead of starting one
+  MONGODB_URI              use this MongoDB instead of starting one; each service gets the same
+                           URI with its own database (penpals-NAME); <NAME>_MONGODB_URI overrides
+  KAFKA_PORT KAFKA_CONTROLLER_PORT MONGO_PORT <NAME>_PORT   ports of the embedded parts
+  APPLY_RATE_LIMIT         applications per minute per client (default 1000000: demo and bench
+                           apply from one client)
+  PENPALS_BUILD=auto|always|never   PENPALS_CDS=1|0   PENPALS_UP_TIMEOUT=$PENPALS_UP_TIMEOUT
+  SERVICE_JVM_OPTS KAFKA_JVM_OPTS MONGO_JVM_OPTS    JVM flags (defaults are lean: C1, serial GC)
+EOF
+}
+
+main() {
+  local cmd=${1:-help}
+  (($#)) && shift
+  case $cmd in
+    up) cmd_up "$@" ;;
+    down) cmd_down ;;
+    status | ps) cmd_status ;;
+    logs) cmd_logs "$@" ;;
+    token) cmd_token "$@" ;;
+    demo) cmd_demo "$@" ;;
+    bench) cmd_bench "$@" ;;
+    help | -h | --help) cmd_help ;;
+    _mongo-uri) mongo_uri_for "$1"; printf '\n' ;; # for the script's own tests
+    *)
+      say "penpals: unknown command '$cmd'"
+      cmd_help >&2
+      exit 2
+      ;;
+  esac
+}
+
+main "$@"

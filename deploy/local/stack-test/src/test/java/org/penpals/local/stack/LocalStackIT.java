@@ -1,0 +1,240 @@
+package org.penpals.local.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The local stack end to end: the real {@code ./penpals} script starts Kafka, the MongoDB-wire
+ * server and the registration service in their own JVMs, on a throwaway home and free ports.
+ */
+class LocalStackIT {
+
+  private static final Duration UP = Duration.ofMinutes(8);
+  private static final Duration DOWN = Duration.ofMinutes(2);
+  private static final Duration QUICK = Duration.ofMinutes(1);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private static Path home;
+  private static Penpals penpals;
+  private static String registration;
+
+  @BeforeAll
+  static void throwawayStack() throws IOException {
+    home = Files.createTempDirectory("penpals-stack-it");
+    List<Integer> ports = freePorts(4);
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("KAFKA_PORT", ports.get(0).toString());
+    env.put("KAFKA_CONTROLLER_PORT", ports.get(1).toString());
+    env.put("MONGO_PORT", ports.get(2).toString());
+    env.put("REGISTRATION_PORT", ports.get(3).toString());
+    env.put("PENPALS_UP_TIMEOUT", "420");
+    penpals = new Penpals(home, env);
+    registration = "http://localhost:" + ports.get(3);
+  }
+
+  @AfterAll
+  static void down() throws IOException {
+    try {
+      penpals.run(DOWN, "down");
+    } finally {
+      deleteRecursively(home);
+    }
+  }
+
+  @Test
+  void shouldKeepCyclesAndApplicationsAcrossARestart() {
+    // given a running stack with an open cycle and one application
+    penpals.run(UP, "up", "-d").requireSuccess();
+    String token = penpals.run(QUICK, "token", "COORDINATOR").requireSuccess().stdout().strip();
+    assertThat(token).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+
+    JsonNode cycle = send("POST", "/api/registration/cycles", token, cycleRequest(), 201);
+    String cycleId = cycle.get("id").asString();
+    assertThat(cycle.get("status").asString()).isEqualTo("DRAFT");
+    send("POST", "/api/registration/cycles/" + cycleId + "/open", token, null, 200);
+    JsonNode application =
+        send(
+            "POST",
+            "/api/registration/cycles/" + cycleId + "/applications",
+            null,
+            applicationRequest(),
+            201);
+    String applicationId = application.get("id").asString();
+
+    // when the whole stack is stopped and started again
+    penpals.run(DOWN, "down").requireSuccess();
+    assertEveryComponentStopped();
+    penpals.run(UP, "up", "-d").requireSuccess();
+
+    // then the cycle and the application are still there
+    JsonNode reloaded = send("GET", "/api/registration/cycles/" + cycleId, token, null, 200);
+    assertThat(reloaded.get("name").asString()).isEqualTo("Stack test");
+    assertThat(reloaded.get("status").asString()).isEqualTo("REGISTRATION_OPEN");
+    JsonNode page =
+        send("GET", "/api/registration/cycles/" + cycleId + "/applications", token, null, 200);
+    assertThat(page.get("total").asLong()).isEqualTo(1);
+    assertThat(page.get("items").get(0).get("id").asString()).isEqualTo(applicationId);
+
+    // and down stops everything
+    penpals.run(DOWN, "down").requireSuccess();
+    assertEveryComponentStopped();
+  }
+
+  @Test
+  void shouldNotStartDuplicatesWhenUpIsRunTwice() {
+    // given a running stack
+    penpals.run(UP, "up", "-d").requireSuccess();
+    Map<String, String> pids = pids();
+    assertThat(pids.values()).allSatisfy(pid -> assertThat(pid).isNotBlank());
+
+    // when up -d runs again
+    Penpals.Result again = penpals.run(UP, "up", "-d").requireSuccess();
+
+    // then the same processes keep running and status reports them ready
+    assertThat(pids()).isEqualTo(pids);
+    assertThat(again.stderr()).contains("already running");
+    assertThat(penpals.run(QUICK, "status").requireSuccess().stdout())
+        .containsPattern(
+            "(?m)^registration\\s+running\\s+" + pids.get("registration") + "\\s.*ready");
+  }
+
+  private static void assertEveryComponentStopped() {
+    String status = penpals.run(QUICK, "status").requireSuccess().stdout();
+    assertThat(status)
+        .containsPattern("(?m)^kafka\\s+stopped")
+        .containsPattern("(?m)^mongo\\s+stopped")
+        .containsPattern("(?m)^registration\\s+stopped")
+        .doesNotContain("running");
+  }
+
+  private static Map<String, String> pids() {
+    Map<String, String> pids = new LinkedHashMap<>();
+    for (String component : List.of("kafka", "mongo", "registration")) {
+      pids.put(component, penpals.pidOf(component));
+    }
+    return pids;
+  }
+
+  private static JsonNode send(
+      String method,
+      String path,
+      @Nullable String token,
+      @Nullable Object body,
+      int expectedStatus) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(registration + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    } else {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    try {
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode())
+          .as("%s %s answered %s", method, path, response.body())
+          .isEqualTo(expectedStatus);
+      return JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, Object> cycleRequest() {
+    Instant now = Instant.now();
+    Map<String, Object> cycle = new LinkedHashMap<>();
+    cycle.put("name", "Stack test");
+    cycle.put("registrationOpensAt", now.minus(Duration.ofHours(1)).toString());
+    cycle.put("registrationClosesAt", now.plus(Duration.ofDays(30)).toString());
+    cycle.put("partnershipStartsOn", LocalDate.now(ZoneOffset.UTC).plusDays(40).toString());
+    cycle.put("lengthWeeks", 17);
+    cycle.put("promptCadence", "WEEKLY");
+    cycle.put("promptWeekday", "MONDAY");
+    cycle.put("promptLocalHour", 9);
+    cycle.put("capacity", 1000);
+    cycle.put("countryCapPercent", 20);
+    return cycle;
+  }
+
+  private static Map<String, Object> applicationRequest() {
+    Map<String, Object> application = new LinkedHashMap<>();
+    application.put("fullName", "Maria Petrova");
+    application.put("email", "maria@example.org");
+    application.put("countryCode", "BG");
+    application.put("city", "Plovdiv");
+    application.put("organisation", "Ivan Vazov Public Library");
+    application.put("sector", "PUBLIC");
+    application.put("role", "Reference librarian");
+    application.put("yearsInProfession", 7);
+    application.put(
+        "languages",
+        List.of(
+            Map.of("code", "bg", "correspondence", true),
+            Map.of("code", "en", "correspondence", true)));
+    application.put("interests", List.of("community-engagement", "digital-literacy"));
+    application.put("hopes", "Learn from others");
+    application.put("timeZone", "Europe/Sofia");
+    application.put("preferences", Map.of("sector", "NO_PREFERENCE", "avoidCountries", List.of()));
+    application.put("returning", false);
+    application.put("locale", "en");
+    application.put("consent", Map.of("privacyNotice", true, "shareContactWithPartner", true));
+    return application;
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    try (var paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
+  private static List<Integer> freePorts(int count) throws IOException {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        sockets.add(new ServerSocket(0));
+      }
+      return sockets.stream().map(ServerSocket::getLocalPort).toList();
+    } finally {
+      for (ServerSocket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package org.penpals.local.stack;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the repository's {@code ./penpals} script on a throwaway {@code PENPALS_HOME} with its own
+ * ports, with none of the developer's external addresses (so the test never touches a stack a
+ * developer is running) and without building (the Maven reactor built everything before).
+ */
+final class Penpals {
+
+  /** What one run of the script did. */
+  record Result(int exitCode, String stdout, String stderr) {
+    Result requireSuccess() {
+      if (exitCode != 0) {
+        throw new AssertionError(
+            "./penpals exited with "
+                + exitCode
+                + "\n--- stdout\n"
+                + stdout
+                + "--- stderr\n"
+                + stderr);
+      }
+      return this;
+    }
+  }
+
+  private final Path repository;
+  private final Path home;
+  private final Map<String, String> environment = new LinkedHashMap<>();
+
+  Penpals(Path home, Map<String, String> environment) {
+    this.repository =
+        Path.of(System.getProperty("penpals.repository", "../../..")).toAbsolutePath().normalize();
+    this.home = home;
+    this.environment.putAll(environment);
+  }
+
+  Path home() {
+    return home;
+  }
+
+  Result run(Duration timeout, String... arguments) {
+    List<String> command = new ArrayList<>();
+    command.add(repository.resolve("penpals").toString());
+    command.addAll(List.of(arguments));
+    try {
+      Path stdout = Files.createTempFile("penpals-stdout", ".txt");
+      Path stderr = Files.createTempFile("penpals-stderr", ".txt");
+      try {
+        ProcessBuilder builder =
+            new ProcessBuilder(command)
+                .directory(repository.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile());
+        Map<String, String> env = builder.environment();
+        for (String external :
+            List.of("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "SMTP_HOST", "JAVA_TOOL_OPTIONS")) {
+          env.remove(external);
+        }
+        env.put("PENPALS_HOME", home.toString());
+        env.put("PENPALS_BUILD", "never");
+        env.putAll(environment);
+        Process process = builder.start();
+        try {
+          await("./penpals " + String.join(" ", arguments))
+              .atMost(timeout)
+              .pollInterval(Duration.ofMillis(200))
+              .until(() -> !process.isAlive());
+        } finally {
+          process.destroy();
+        }
+        return new Result(
+            process.exitValue(),
+            Files.readString(stdout, StandardCharsets.UTF_8),
+            Files.readString(stderr, StandardCharsets.UTF_8));
+      } finally {
+        Files.deleteIfExists(stdout);
+        Files.deleteIfExists(stderr);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The pid recorded for a component, or an empty string. */
+  String pidOf(String component) {
+    Path pidFile = home.resolve("run").resolve(component + ".pid");
+    try {
+      return Files.exists(pidFile) ? Files.readString(pidFile).strip() : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
