@@ -319,7 +319,8 @@ public final class OutboxRelay implements SmartLifecycle {
       removals.add(new UpdateOneModel<>(eq("_id", id), pull));
       clears.add(
           new UpdateOneModel<>(
-              and(eq("_id", id), size(Outbox.FIELD, 0)), Updates.unset(Outbox.SINCE)));
+              and(eq("_id", id), size(Outbox.FIELD, 0)),
+              Updates.combine(Updates.unset(Outbox.SINCE), Updates.unset(Outbox.FIELD))));
       count += acknowledged.size();
     }
     if (!removals.isEmpty()) {
