@@ -1,0 +1,34 @@
+package org.penpals.cli.stack;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The JSON body of {@code POST /api/registration/cycles}: an application window from an hour ago to
+ * 30 days ahead and partnerships two weeks after it closes (the service requires them to start no
+ * earlier than registration closes).
+ */
+public record CycleBody(
+    String name,
+    Instant registrationOpensAt,
+    Instant registrationClosesAt,
+    LocalDate partnershipStartsOn,
+    int capacity,
+    int countryCapPercent) {
+
+  public static CycleBody openNow(String name, int capacity, int countryCapPercent, Clock clock) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant closes = now.plus(Duration.ofDays(30));
+    return new CycleBody(
+        name,
+        now.minus(Duration.ofHours(1)),
+        closes,
+        closes.atZone(ZoneOffset.UTC).toLocalDate().plusDays(14),
+        Math.max(2, capacity),
+        countryCapPercent);
+  }
+}
