@@ -3,11 +3,18 @@ package org.penpals.platform.testkit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
@@ -28,7 +35,7 @@ public final class TopicReader implements AutoCloseable {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     consumer = new KafkaConsumer<>(props);
-    ensureTopic(topic);
+    ensureTopic(bootstrap, topic);
     List<TopicPartition> partitions =
         Awaitility.await()
             .atMost(Duration.ofSeconds(20))
@@ -48,9 +55,22 @@ public final class TopicReader implements AutoCloseable {
     partitions.forEach(consumer::position); // resolve the start now, not at the first poll
   }
 
-  /** Creates the topic on the shared broker if nobody has yet (an existing one is fine). */
-  private static void ensureTopic(String topic) {
-    SharedInfrastructure.kafka().addTopicsWithResults(topic);
+  /** Creates the topic if nobody has yet (an existing one is fine). */
+  private static void ensureTopic(String bootstrap, String topic) {
+    try (AdminClient admin =
+        AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      admin
+          .createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty())))
+          .all()
+          .get();
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("cannot create topic " + topic, e.getCause());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Reads the shared broker's topic from its current end. */

@@ -1,0 +1,96 @@
+package org.penpals.registration;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of GUIDE.md, checked on every build. */
+class ArchitectureTest {
+  static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.penpals.registration");
+  }
+
+  @Test
+  void domainShouldBePlainJava() {
+    noClasses()
+        .that()
+        .resideInAPackage("..domain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.springframework..",
+            "com.mongodb..",
+            "org.bson..",
+            "org.apache.kafka..",
+            "tools.jackson..",
+            "com.fasterxml..",
+            "jakarta..",
+            "org.penpals.platform..",
+            "org.penpals.contracts..",
+            "..application..",
+            "..adapter..")
+        .check(classes);
+  }
+
+  @Test
+  void useCasesShouldNotKnowFrameworksOrAdapters() {
+    noClasses()
+        .that()
+        .resideInAPackage("..application..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.springframework..",
+            "com.mongodb..",
+            "org.bson..",
+            "org.apache.kafka..",
+            "..adapter..")
+        .check(classes);
+  }
+
+  @Test
+  void webAdaptersShouldNotCallPersistenceAdapters() {
+    noClasses()
+        .that()
+        .resideInAPackage("..adapter.in..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("..adapter.out..")
+        .check(classes);
+  }
+
+  @Test
+  void persistenceAdaptersShouldNotCallWebAdapters() {
+    noClasses()
+        .that()
+        .resideInAPackage("..adapter.out..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("..adapter.in..")
+        .check(classes);
+  }
+
+  @Test
+  void shouldNotDependOnAnyOtherService() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.penpals.matching..",
+            "org.penpals.prompt..",
+            "org.penpals.messaging..",
+            "org.penpals.gateway..",
+            "org.penpals.portal..")
+        .check(classes);
+  }
+}
