@@ -18,10 +18,10 @@ import org.penpals.cohort.Tables.Country;
  * List<SyntheticApplicant> cohort = new CohortGenerator(2014).generate(762, 78);
  * }</pre>
  *
- * <p>Countries are drawn by weights that reproduce a real programme (about a third from Australia,
- * the US and the UK; a long tail of countries with a handful each). Languages follow the country:
- * most correspond in English, some only in Spanish, French, Chinese or a language nobody else in
- * the cohort speaks. About 3% name countries to avoid and 15% are returning participants.
+ * <p>Countries are drawn by weights that reproduce a real programme (about two fifths from
+ * Australia, the US and the UK; a long tail of countries with a handful each). Languages follow the
+ * country: most correspond in English, some only in Spanish, French, Chinese or a language nobody
+ * else in the cohort speaks. About 3% name countries to avoid and 15% are returning participants.
  */
 public final class CohortGenerator {
   private static final Weighted<Country> ALL_COUNTRIES =

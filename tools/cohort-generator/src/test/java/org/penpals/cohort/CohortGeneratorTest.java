@@ -131,7 +131,7 @@ class CohortGeneratorTest {
     Map<String, Long> byCountry = count(LARGE, SyntheticApplicant::countryCode);
     List<String> top = top(byCountry, 3);
 
-    // then: Australia, the US and the UK lead and together are about a third
+    // then: Australia, the US and the UK lead and together are about two fifths
     assertThat(top).containsExactly("AU", "US", "GB");
     long big3 = byCountry.get("AU") + byCountry.get("US") + byCountry.get("GB");
     assertThat(share(big3)).isBetween(0.30, 0.45);
