@@ -114,6 +114,12 @@ public final class ParticipantEvents implements AutoCloseable {
         throw new CommandFailed(
             "the topic " + Topics.REGISTRATION_PARTICIPANTS + " has no partitions");
       }
+      try {
+        Thread.sleep(100); // the broker is still creating the topic
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CommandFailed("interrupted", e);
+      }
     }
   }
 
