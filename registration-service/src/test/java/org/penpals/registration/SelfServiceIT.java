@@ -189,7 +189,8 @@ class SelfServiceIT {
               .get(0)
               .as(ParticipantErased.class);
       assertThat(event.cycleId()).isEqualTo(cycleId);
-      org.awaitility.Awaitility.await().until(() -> !raw(id).containsKey("_outboxSince"));
+      org.awaitility.Awaitility.await()
+          .until(() -> raw(id).getList("_outbox", Document.class, java.util.List.of()).isEmpty());
       String stored = raw(id).toJson();
       assertThat(stored)
           .doesNotContain("Zdravka")

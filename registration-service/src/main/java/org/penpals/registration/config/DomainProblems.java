@@ -5,6 +5,7 @@ import java.util.List;
 import org.penpals.platform.web.FieldProblem;
 import org.penpals.platform.web.ProblemException;
 import org.penpals.platform.web.Problems;
+import org.penpals.registration.participant.application.ImportService;
 import org.penpals.registration.shared.InvalidInput;
 import org.penpals.registration.shared.NotFound;
 import org.penpals.registration.shared.StateConflict;
@@ -32,6 +33,30 @@ class DomainProblems {
   @ExceptionHandler(StateConflict.class)
   ResponseEntity<ProblemDetail> conflict(StateConflict e, HttpServletRequest request) {
     return Problems.response(ProblemException.conflict(e.getMessage(), e.field()), request);
+  }
+
+  /** A refused import: 422 with every rejected row, named {@code rows[LINE].field}. */
+  @ExceptionHandler(ImportService.Rejection.class)
+  ResponseEntity<ProblemDetail> rejectedImport(
+      ImportService.Rejection e, HttpServletRequest request) {
+    List<FieldProblem> errors =
+        e.rejected().stream()
+            .flatMap(
+                row ->
+                    row.errors().stream()
+                        .map(
+                            v ->
+                                new FieldProblem(
+                                    "rows[" + row.line() + "]." + v.field(), v.message())))
+            .toList();
+    return Problems.response(
+        new ProblemException(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "import-rejected",
+            e.getMessage(),
+            errors,
+            java.util.Map.of("rows", e.rows(), "rejected", e.rejected())),
+        request);
   }
 
   @ExceptionHandler(NotFound.class)

@@ -8,9 +8,11 @@ import org.penpals.platform.outbox.Outbox;
 import org.penpals.platform.outbox.OutboxCollection;
 import org.penpals.registration.cycle.adapter.out.mongo.MongoCycleRepository;
 import org.penpals.registration.cycle.application.CycleService;
+import org.penpals.registration.participant.adapter.out.mongo.MongoImportRepository;
 import org.penpals.registration.participant.adapter.out.mongo.MongoParticipantRepository;
 import org.penpals.registration.participant.application.Admissions;
 import org.penpals.registration.participant.application.ApplyService;
+import org.penpals.registration.participant.application.ImportService;
 import org.penpals.registration.participant.application.Secrets;
 import org.penpals.registration.participant.application.SelfService;
 import org.springframework.beans.factory.annotation.Value;
@@ -70,6 +72,52 @@ class RegistrationConfiguration {
       Secrets secrets,
       Clock clock) {
     return new ApplyService(cycles, participants, admissions, secrets, clock);
+  }
+
+  @Bean
+  MongoImportRepository importRepository(MongoDatabase database, Clock clock) {
+    return new MongoImportRepository(database, clock);
+  }
+
+  @Bean
+  ImportService importService(
+      MongoCycleRepository cycles,
+      MongoParticipantRepository participants,
+      MongoImportRepository imports,
+      ApplyService apply,
+      Clock clock) {
+    return new ImportService(cycles, participants, imports, apply, clock);
+  }
+
+  /** Finishes imports a crash interrupted, once the database answers. */
+  @Bean
+  org.springframework.boot.ApplicationRunner resumeImports(ImportService imports) {
+    return args -> {
+      Thread thread =
+          new Thread(
+              () -> {
+                for (int attempt = 0; attempt < 60; attempt++) {
+                  try {
+                    int resumed = imports.resumePending();
+                    if (resumed > 0) {
+                      org.slf4j.LoggerFactory.getLogger(RegistrationConfiguration.class)
+                          .info("finished {} interrupted import(s)", resumed);
+                    }
+                    return;
+                  } catch (RuntimeException e) {
+                    try {
+                      Thread.sleep(5000);
+                    } catch (InterruptedException interrupted) {
+                      Thread.currentThread().interrupt();
+                      return;
+                    }
+                  }
+                }
+              },
+              "resume-imports");
+      thread.setDaemon(true);
+      thread.start();
+    };
   }
 
   @Bean

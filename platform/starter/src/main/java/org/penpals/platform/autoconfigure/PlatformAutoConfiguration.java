@@ -175,8 +175,8 @@ public class PlatformAutoConfiguration {
       all.add(
           new IndexSpec(
               outbox.name(),
-              Indexes.ascending(Outbox.SINCE),
-              new IndexOptions().sparse(true).name("outbox_pending")));
+              Indexes.ascending(Outbox.TIME),
+              new IndexOptions().name("outbox_pending")));
     }
     all.add(
         new IndexSpec(

@@ -12,6 +12,6 @@ public record MongoTimeouts(Duration serverSelectionTimeout, Duration connectTim
   public MongoTimeouts {
     serverSelectionTimeout =
         serverSelectionTimeout == null ? Duration.ofSeconds(3) : serverSelectionTimeout;
-    connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
+    connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
   }
 }

@@ -3,7 +3,6 @@ package org.penpals.platform.outbox;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -29,8 +28,16 @@ public final class Outbox {
   /** Array of pending {@link OutboxEntry entries}, in the order they must be published. */
   public static final String FIELD = "_outbox";
 
-  /** Set while a document has pending entries: when the oldest was written. Indexed (sparse). */
-  public static final String SINCE = "_outboxSince";
+  /**
+   * When each pending entry was written; a multikey index on it lets sweeps find old pending
+   * entries without a separate marker field that would need a conditional update to clear.
+   */
+  public static final String TIME = FIELD + ".time";
+
+  /** Documents that still owe events. */
+  public static Bson pending() {
+    return com.mongodb.client.model.Filters.exists(FIELD + ".0");
+  }
 
   private final EventJson json;
   private final Clock clock;
@@ -69,7 +76,7 @@ public final class Outbox {
     if (events.isEmpty()) {
       return document;
     }
-    return document.append(FIELD, entries(events)).append(SINCE, Date.from(clock.instant()));
+    return document.append(FIELD, entries(events));
   }
 
   /**
@@ -77,8 +84,7 @@ public final class Outbox {
    * happen in one atomic single-document update.
    */
   public Bson append(List<?> events) {
-    return Updates.combine(
-        Updates.pushEach(FIELD, entries(events)), Updates.min(SINCE, Date.from(clock.instant())));
+    return Updates.pushEach(FIELD, entries(events));
   }
 
   /**
@@ -86,8 +92,7 @@ public final class Outbox {
    * unpublished events carrying personal data must go and only the erasure remains.
    */
   public Bson replace(List<?> events) {
-    return Updates.combine(
-        Updates.set(FIELD, entries(events)), Updates.min(SINCE, Date.from(clock.instant())));
+    return Updates.set(FIELD, entries(events));
   }
 
   /** Tells the relay that a document now has pending events. Call after the write succeeded. */

@@ -1,15 +1,11 @@
 package org.penpals.platform.outbox;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
-import static com.mongodb.client.model.Filters.size;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
@@ -91,6 +87,7 @@ public final class OutboxRelay implements SmartLifecycle {
   private @Nullable Thread thread;
   private Instant nextSweep = Instant.MIN;
   private Duration backoff = Duration.ZERO;
+  private int idleSweeps;
 
   public OutboxRelay(
       MongoDatabase database,
@@ -155,10 +152,14 @@ public final class OutboxRelay implements SmartLifecycle {
         if (!clock.instant().isBefore(nextSweep)) {
           Round swept = sweep();
           round = round.plus(swept);
+          // idle sweeps back off (up to 16x the interval): on the embedded server a sweep scans
+          idleSweeps = swept.documents() == 0 && !swept.failed() ? idleSweeps + 1 : 0;
           nextSweep =
               swept.documents() >= properties.batchSize()
                   ? Instant.MIN // more waiting: go on at once
-                  : clock.instant().plus(properties.sweepInterval());
+                  : clock
+                      .instant()
+                      .plus(properties.sweepInterval().multipliedBy(1L << Math.min(idleSweeps, 4)));
         }
         if (round.failed()) {
           backoff =
@@ -168,6 +169,7 @@ public final class OutboxRelay implements SmartLifecycle {
           nextSweep = clock.instant().plus(backoff);
           log.warn("outbox relay could not publish; retrying in {}", backoff);
           signals.clear(); // the sweep after the backoff takes everything still pending
+          idleSweeps = 0;
         } else if (!backoff.isZero() && round.documents() > 0) {
           log.info("outbox relay publishing again");
           backoff = Duration.ZERO;
@@ -200,7 +202,8 @@ public final class OutboxRelay implements SmartLifecycle {
       List<Document> docs =
           database
               .getCollection(entry.getKey())
-              .find(and(in("_id", entry.getValue()), exists(Outbox.SINCE)))
+              // by _id only: the embedded server uses its index for nothing more complex
+              .find(in("_id", entry.getValue()))
               .projection(Projections.include(Outbox.FIELD))
               .into(new ArrayList<>());
       round = round.plus(publish(entry.getKey(), docs));
@@ -227,8 +230,7 @@ public final class OutboxRelay implements SmartLifecycle {
         List<Document> docs =
             database
                 .getCollection(collection)
-                .find(lte(Outbox.SINCE, staleBefore))
-                .sort(Sorts.ascending(Outbox.SINCE))
+                .find(lte(Outbox.TIME, staleBefore))
                 .limit(properties.batchSize())
                 .projection(Projections.include(Outbox.FIELD))
                 .into(new ArrayList<>());
@@ -267,6 +269,9 @@ public final class OutboxRelay implements SmartLifecycle {
           doc.getList(Outbox.FIELD, Document.class, List.of()).stream()
               .map(OutboxEntry::fromDocument)
               .toList();
+      if (entries.isEmpty()) {
+        continue; // published meanwhile
+      }
       List<CompletableFuture<?>> acks = new ArrayList<>(entries.size());
       try {
         for (OutboxEntry entry : entries) {
@@ -296,7 +301,6 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     List<WriteModel<Document>> removals = new ArrayList<>();
-    List<WriteModel<Document>> clears = new ArrayList<>();
     int count = 0;
     Instant now = clock.instant();
     for (Sent s : sent) {
@@ -317,16 +321,10 @@ public final class OutboxRelay implements SmartLifecycle {
       Object id = s.doc().get("_id");
       Bson pull = Updates.pull(Outbox.FIELD, new Document("id", new Document("$in", acknowledged)));
       removals.add(new UpdateOneModel<>(eq("_id", id), pull));
-      clears.add(
-          new UpdateOneModel<>(
-              and(eq("_id", id), size(Outbox.FIELD, 0)),
-              Updates.combine(Updates.unset(Outbox.SINCE), Updates.unset(Outbox.FIELD))));
       count += acknowledged.size();
     }
     if (!removals.isEmpty()) {
-      var target = database.getCollection(collection);
-      target.bulkWrite(removals);
-      target.bulkWrite(clears);
+      database.getCollection(collection).bulkWrite(removals);
     }
     published.increment(count);
     if (failed) {

@@ -56,6 +56,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             title,
             e.getMessage(),
             e.errors());
+    e.properties().forEach(body::setProperty);
     return respond(body, request);
   }
 
@@ -92,6 +93,37 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             "A valid bearer token is required.",
             List.of()),
         request);
+  }
+
+  /**
+   * The database is away or overloaded (timeouts, no server, pool cleared): a temporary 503 the
+   * client may retry, not a 500.
+   */
+  @ExceptionHandler({
+    com.mongodb.MongoTimeoutException.class,
+    com.mongodb.MongoSocketException.class,
+    com.mongodb.MongoConnectionPoolClearedException.class,
+    com.mongodb.MongoInterruptedException.class
+  })
+  ResponseEntity<Object> databaseUnavailable(Exception e, HttpServletRequest request) {
+    log.warn(
+        "database unavailable on {} {}: {}",
+        request.getMethod(),
+        request.getRequestURI(),
+        e.toString());
+    ResponseEntity<Object> response =
+        respond(
+            Problems.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "unavailable",
+                "Service Unavailable",
+                "The service cannot reach its database right now; try again shortly.",
+                List.of()),
+            request);
+    return ResponseEntity.status(response.getStatusCode())
+        .headers(response.getHeaders())
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(response.getBody());
   }
 
   @ExceptionHandler(Exception.class)

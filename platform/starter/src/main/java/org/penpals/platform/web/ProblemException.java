@@ -13,13 +13,31 @@ public class ProblemException extends RuntimeException {
   private final HttpStatus status;
   private final String kind;
   private final List<FieldProblem> errors;
+  private final java.util.Map<String, Object> properties;
 
   public ProblemException(
       HttpStatus status, String kind, String detail, List<FieldProblem> errors) {
+    this(status, kind, detail, errors, java.util.Map.of());
+  }
+
+  /**
+   * @param properties extension members of the problem (RFC 9457 section 3.2), e.g. a report
+   */
+  public ProblemException(
+      HttpStatus status,
+      String kind,
+      String detail,
+      List<FieldProblem> errors,
+      java.util.Map<String, Object> properties) {
     super(detail);
     this.status = status;
     this.kind = kind;
     this.errors = List.copyOf(errors);
+    this.properties = java.util.Map.copyOf(properties);
+  }
+
+  public java.util.Map<String, Object> properties() {
+    return properties;
   }
 
   public HttpStatus status() {

@@ -38,6 +38,7 @@ public final class Problems {
             e.status().getReasonPhrase(),
             e.getMessage() == null ? e.status().getReasonPhrase() : e.getMessage(),
             e.errors());
+    e.properties().forEach(body::setProperty);
     body.setInstance(URI.create(request.getRequestURI()));
     return org.springframework.http.ResponseEntity.status(e.status())
         .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)

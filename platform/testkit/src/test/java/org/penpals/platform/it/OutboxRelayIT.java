@@ -123,7 +123,7 @@ class OutboxRelayIT {
               () ->
                   database
                           .getCollection(PlatformTestApp.WIDGETS)
-                          .find(Filters.and(Filters.eq("_id", id), Filters.exists(Outbox.SINCE)))
+                          .find(Filters.and(Filters.eq("_id", id), Outbox.pending()))
                           .first()
                       == null);
     }
@@ -147,8 +147,7 @@ class OutboxRelayIT {
             return ack;
           };
       assertThatThrownBy(() -> relay(collection, dying).sweep()).isInstanceOf(RelayKilled.class);
-      assertThat(database.getCollection(collection).countDocuments(Filters.exists(Outbox.SINCE)))
-          .isEqualTo(30);
+      assertThat(database.getCollection(collection).countDocuments(Outbox.pending())).isEqualTo(30);
 
       // when a new relay takes over
       OutboxRelay.Round round = relay(collection, kafka).sweep();
@@ -182,8 +181,7 @@ class OutboxRelayIT {
                 RegistrationEvents.CYCLE_DRAFTED.type(), RegistrationEvents.CYCLE_UPDATED.type());
       }
       assertThat(records.stream().map(CloudEventRecord::id).distinct().count()).isEqualTo(60);
-      assertThat(database.getCollection(collection).countDocuments(Filters.exists(Outbox.SINCE)))
-          .isZero();
+      assertThat(database.getCollection(collection).countDocuments(Outbox.pending())).isZero();
     }
   }
 
@@ -200,8 +198,7 @@ class OutboxRelayIT {
 
     assertThat(failed.failed()).isTrue();
     assertThat(failed.published()).isZero();
-    assertThat(database.getCollection(collection).countDocuments(Filters.exists(Outbox.SINCE)))
-        .isEqualTo(5);
+    assertThat(database.getCollection(collection).countDocuments(Outbox.pending())).isEqualTo(5);
 
     try (TopicReader topic = TopicReader.fromNow(Topics.REGISTRATION_CYCLES)) {
       OutboxRelay.Round round =
