@@ -56,7 +56,7 @@ public final class Api {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))
-            .header("Accept", "application/json, application/problem+json, text/csv");
+            .header("Accept", "application/json, application/problem+json, text/csv, */*;q=0.1");
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
