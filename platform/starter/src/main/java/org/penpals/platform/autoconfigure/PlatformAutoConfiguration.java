@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.penpals.platform.events.EventDispatcher;
 import org.penpals.platform.events.EventJson;
 import org.penpals.platform.events.ProcessedEvents;
+import org.penpals.platform.events.ProcessedEventsCleanup;
 import org.penpals.platform.kafka.KafkaHealthIndicator;
 import org.penpals.platform.mongo.IndexSpec;
 import org.penpals.platform.mongo.MongoIndexes;
@@ -248,6 +249,13 @@ public class PlatformAutoConfiguration {
   @Bean
   ProcessedEvents processedEvents(MongoDatabase database, Clock clock) {
     return new ProcessedEvents(database, clock);
+  }
+
+  @Bean
+  ProcessedEventsCleanup processedEventsCleanup(
+      ProcessedEvents processed,
+      @Value("${penpals.events.dedupe-retention:14d}") java.time.Duration retention) {
+    return new ProcessedEventsCleanup(processed, retention, java.time.Duration.ofHours(6));
   }
 
   @Bean

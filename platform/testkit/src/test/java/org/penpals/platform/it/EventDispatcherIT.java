@@ -20,6 +20,7 @@ import org.penpals.contracts.Topics;
 import org.penpals.contracts.registration.CycleDrafted;
 import org.penpals.contracts.registration.RegistrationEvents;
 import org.penpals.platform.events.EventJson;
+import org.penpals.platform.events.ProcessedEvents;
 import org.penpals.platform.testkit.CloudEventRecord;
 import org.penpals.platform.testkit.PenpalsIntegrationTest;
 import org.penpals.platform.testkit.SharedInfrastructure;
@@ -121,6 +122,28 @@ class EventDispatcherIT {
       await().atMost(Duration.ofSeconds(30)).until(() -> handled(next) == 1);
       assertThat(handled(failing)).isZero();
     }
+  }
+
+  @Test
+  void shouldForgetOldDedupeMarkersButKeepRecentOnes() {
+    var mongo =
+        com.mongodb.client.MongoClients.create(SharedInfrastructure.mongoAddress())
+            .getDatabase("dedupe-retention");
+    java.time.Instant now = java.time.Instant.parse("2027-01-01T00:00:00Z");
+    var then = new ProcessedEvents(mongo, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+    var later =
+        new ProcessedEvents(
+            mongo,
+            java.time.Clock.fixed(
+                now.plus(java.time.Duration.ofDays(20)), java.time.ZoneOffset.UTC));
+    then.markSeen("g", "old");
+    later.markSeen("g", "recent");
+
+    long forgotten = later.forgetOlderThan(java.time.Duration.ofDays(14));
+
+    assertThat(forgotten).isEqualTo(1);
+    assertThat(later.seen("g", "old")).isFalse();
+    assertThat(later.seen("g", "recent")).isTrue();
   }
 
   @Test
