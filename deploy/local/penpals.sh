@@ -8,7 +8,7 @@
 # GC, small heap, class-data sharing). Run `./penpals help` for the details.
 set -euo pipefail
 
-ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)
+ROOT=$(cd -- "$(dirname -- "$(readlink -f -- "${BASH_SOURCE[0]}")")/../.." && pwd)
 LOCAL="$ROOT/deploy/local"
 
 PENPALS_HOME=${PENPALS_HOME:-$ROOT/.penpals}
@@ -126,7 +126,7 @@ pid_of() {
   pid=$(<"$f")
   [[ $pid =~ ^[0-9]+$ && -r /proc/$pid/cmdline ]] || return 1
   local cmdline
-  cmdline=$(tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+  cmdline=$(tr '\0' '\n' 2>/dev/null <"/proc/$pid/cmdline") || return 1
   grep -qxF -- "-Dpenpals.component=$1" <<<"$cmdline" || return 1
   grep -qxF -- "-Dpenpals.home=$PENPALS_HOME" <<<"$cmdline" || return 1
   printf '%s' "$pid"
@@ -149,6 +149,23 @@ ensure_port_free() { # port what variable
   if port_open "$1"; then
     die "port $1 ($2) is already in use by another process: stop it, or set $3 to another port"
   fi
+}
+
+# Before starting anything: every port a component that is not running yet will bind is free.
+preflight_ports() {
+  if [[ -z $EXTERNAL_KAFKA ]] && ! pid_of kafka >/dev/null; then
+    ensure_port_free "$KAFKA_PORT" "Kafka" KAFKA_PORT
+    ensure_port_free "$KAFKA_CONTROLLER_PORT" "Kafka controller" KAFKA_CONTROLLER_PORT
+  fi
+  if [[ -z $EXTERNAL_MONGO ]] && ! pid_of mongo >/dev/null; then
+    ensure_port_free "$MONGO_PORT" "MongoDB" MONGO_PORT
+  fi
+  local s name
+  for s in "${SERVICES[@]}"; do
+    name=$(svc_name "$s")
+    pid_of "$name" >/dev/null ||
+      ensure_port_free "$(svc_port "$name" "$(svc_field "$s" 2)")" "$name" "${name^^}_PORT"
+  done
 }
 
 log_tail() { # name
@@ -580,11 +597,16 @@ cmd_up() {
     esac
     shift
   done
-  if ((!detach)); then trap 'stop_and_exit' INT TERM; fi
+  if ((!detach)); then
+    # foreground: Ctrl-C, SIGTERM, a failed start or the end of the log stream stop everything
+    trap 'exit 0' INT TERM
+    trap 'stop_on_exit' EXIT
+  fi
   mkdir -p "$DATA" "$LOGS" "$RUN" "$KEYS" "$CDS"
   lock
   build_for_stack
   ensure_keys
+  preflight_ports
   start_kafka
   start_mongo
   start_smtp
@@ -628,12 +650,15 @@ cmd_up() {
   say "every component has stopped"
 }
 
-stop_and_exit() {
-  trap - INT TERM
-  say ""
-  say "stopping the stack ..."
-  cmd_down
-  exit 0
+stop_on_exit() {
+  local code=$?
+  trap - EXIT INT TERM
+  if any_running; then
+    say ""
+    say "stopping the stack ..."
+    cmd_down
+  fi
+  exit "$code"
 }
 
 stop_components() { # names... : SIGTERM, wait up to PENPALS_STOP_TIMEOUT s, then SIGKILL
