@@ -285,7 +285,7 @@ build_for_stack() {
     return
   fi
   # the CLI is needed here only to make the key pair; `token`, `demo` and `bench` build it anyway
-  if [[ -f $KEYS/jwt-private.pem && -f $KEYS/jwt-public.pem ]]; then
+  if keys_present; then
     build_missing stack
   else
     build_missing stack cli
@@ -301,17 +301,18 @@ cli() { # JVM-OPTS-STRING args...
   "$JAVA" "${opts[@]}" -cp "$CLI_CLASSPATH" org.penpals.cli.PenpalsCli "$@"
 }
 
-# The local stack's own JWT key pair (made by the CLI) and the secret for pseudonymous keys.
+# The local stack's own secrets, made once by the CLI (`keys --dir`, which creates what is
+# absent): the JWT key pair and the secret behind pseudonymous person keys.
+KEY_FILES=(jwt-private.pem jwt-public.pem person-key-secret)
+keys_present() {
+  local f
+  for f in "${KEY_FILES[@]}"; do [[ -s $KEYS/$f ]] || return 1; done
+}
 ensure_keys() {
-  mkdir -p "$KEYS"
-  chmod 700 "$KEYS"
-  if [[ ! -f $KEYS/jwt-private.pem || ! -f $KEYS/jwt-public.pem ]]; then
-    say "generating the local stack's JWT key pair in $KEYS ..."
-    cli "$CLI_JVM_OPTS" keys --dir "$KEYS" >&2 || die "could not generate keys with the CLI"
-  fi
-  if [[ ! -s $KEYS/person-key-secret ]]; then
-    (umask 077 && head -c 48 /dev/urandom | base64 -w0 >"$KEYS/person-key-secret")
-  fi
+  keys_present && return 0
+  say "generating the local stack's keys in $KEYS ..."
+  cli "$CLI_JVM_OPTS" keys --dir "$KEYS" >&2 || die "could not generate keys with the CLI"
+  keys_present || die "the CLI did not create ${KEY_FILES[*]} in $KEYS"
 }
 
 # ---------------------------------------------------------------------------- components ----
