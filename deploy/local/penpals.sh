@@ -49,9 +49,12 @@ EXTERNAL_SMTP=${SMTP_HOST:-}
 : "${KAFKA_CONTROLLER_PORT:=9093}"
 : "${MONGO_PORT:=27017}"
 : "${KAFKA_BOOTSTRAP_SERVERS:=localhost:$KAFKA_PORT}"
-# The public apply endpoint allows APPLY_RATE_LIMIT requests per minute per client. The demo
-# and the load benchmark apply from one client (this machine), so the local stack lifts it.
+# The public apply and email-verification endpoints allow APPLY_RATE_LIMIT and
+# VERIFICATION_RATE_LIMIT requests per minute per client (the service's defaults are 30). The
+# demo and the load benchmark apply and verify from one client (this machine), so the local
+# stack lifts both.
 : "${APPLY_RATE_LIMIT:=1000000}"
+: "${VERIFICATION_RATE_LIMIT:=1000000}"
 
 : "${PENPALS_BUILD:=auto}"           # auto: build what is missing or stale | always | never
 : "${PENPALS_CDS:=1}"                # 0: run services without a class-data-sharing archive
@@ -448,7 +451,10 @@ service_env() { # name port -> NAME=value lines
     "PENPALS_JWT_PUBLIC_KEY=file:$KEYS/jwt-public.pem" \
     "PENPALS_PERSON_KEY_SECRET=$(<"$KEYS/person-key-secret")"
   case $name in
-    registration) printf '%s\n' "APPLY_RATE_LIMIT=$APPLY_RATE_LIMIT" ;;
+    registration)
+      printf '%s\n' "APPLY_RATE_LIMIT=$APPLY_RATE_LIMIT" \
+        "VERIFICATION_RATE_LIMIT=$VERIFICATION_RATE_LIMIT"
+      ;;
   esac
 }
 
@@ -836,8 +842,8 @@ Environment:
   MONGODB_URI              use this MongoDB instead of starting one; each service gets the same
                            URI with its own database (penpals-NAME); <NAME>_MONGODB_URI overrides
   KAFKA_PORT KAFKA_CONTROLLER_PORT MONGO_PORT <NAME>_PORT   ports of the embedded parts
-  APPLY_RATE_LIMIT         applications per minute per client (default 1000000: demo and bench
-                           apply from one client)
+  APPLY_RATE_LIMIT VERIFICATION_RATE_LIMIT   requests per minute per client on the public
+                           apply/verify endpoints (default 1000000: demo and bench use one client)
   PENPALS_BUILD=auto|always|never   PENPALS_CDS=1|0   PENPALS_UP_TIMEOUT=$PENPALS_UP_TIMEOUT
   SERVICE_JVM_OPTS KAFKA_JVM_OPTS MONGO_JVM_OPTS    JVM flags (defaults are lean: C1, serial GC)
 EOF
