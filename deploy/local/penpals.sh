@@ -802,19 +802,26 @@ cmd_token() {
   cli "$CLI_JVM_OPTS" token "$1" --keys "$KEYS" "${@:2}"
 }
 
-cmd_demo() {
+# cli_against_stack COMMAND [args...]: the CLI command aimed at this stack; --registration,
+# --keys and --kafka default to the stack's own unless given.
+cli_against_stack() {
+  local command=$1 arg
+  shift
+  local -a defaults=()
+  local -A given=()
+  for arg in "$@"; do
+    case $arg in --registration* | --keys* | --kafka*) given[${arg%%=*}]=1 ;; esac
+  done
+  [[ -n ${given[--registration]:-} ]] || defaults+=(--registration "$(registration_url)")
+  [[ -n ${given[--keys]:-} ]] || defaults+=(--keys "$KEYS")
+  [[ -n ${given[--kafka]:-} ]] || defaults+=(--kafka "$KAFKA_BOOTSTRAP_SERVERS")
   build_missing cli
   ensure_keys
-  cli "${PENPALS_CLI_JVM_OPTS:-}" demo --registration "$(registration_url)" --keys "$KEYS" \
-    --kafka "$KAFKA_BOOTSTRAP_SERVERS" "$@"
+  cli "${PENPALS_CLI_JVM_OPTS:-}" "$command" "$@" "${defaults[@]}"
 }
 
-cmd_bench() {
-  build_missing cli
-  ensure_keys
-  cli "${PENPALS_CLI_JVM_OPTS:-}" bench --registration "$(registration_url)" --keys "$KEYS" \
-    --kafka "$KAFKA_BOOTSTRAP_SERVERS" "$@"
-}
+cmd_demo() { cli_against_stack demo "$@"; }
+cmd_bench() { cli_against_stack bench "$@"; }
 
 cmd_help() {
   cat <<EOF
@@ -828,7 +835,7 @@ Penpals local stack -- one command, no Docker.
   ./penpals token ROLE [--subject S] [--ttl 15m]
                          print a short-lived bearer token (ADMIN, COORDINATOR, VIEWER, ...)
   ./penpals demo [...]   seed a demo cycle with synthetic applicants through the public API
-  ./penpals bench [...]  run the load benchmark against the local stack
+  ./penpals bench apply [...]   run the load benchmark against the local stack
 
 Components: Apache Kafka (KRaft, one node) on localhost:$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT),
 the MongoDB-wire server on localhost:$MONGO_PORT (one database per service: penpals-NAME),
