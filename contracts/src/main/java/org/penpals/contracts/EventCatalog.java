@@ -5,11 +5,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.penpals.contracts.matching.MatchingEvents;
 import org.penpals.contracts.registration.RegistrationEvents;
 
 /** Every integration event type, looked up by its wire name or its data class. */
 public final class EventCatalog {
-  private static final List<EventType<?>> ALL = List.copyOf(RegistrationEvents.ALL);
+  private static final List<EventType<?>> ALL =
+      java.util.stream.Stream.of(RegistrationEvents.ALL, MatchingEvents.ALL)
+          .flatMap(List::stream)
+          .toList();
   private static final Map<String, EventType<?>> BY_TYPE =
       ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
   private static final Map<Class<?>, EventType<?>> BY_CLASS =

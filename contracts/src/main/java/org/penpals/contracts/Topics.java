@@ -11,11 +11,18 @@ public final class Topics {
   /** Applications and participants, keyed by participant id. Producer: registration-service. */
   public static final String REGISTRATION_PARTICIPANTS = "penpals.registration.participants.v1";
 
-  /**
-   * Suffix of the dead-letter topic a consumer group uses for a topic: {@code <topic>.<group>.dlt}.
-   */
+  /** Partnerships formed and dissolved, keyed by partnership id. Producer: matching-service. */
+  public static final String MATCHING_PARTNERSHIPS = "penpals.matching.partnerships.v1";
+
+  /** Participants left without a partner, keyed by participant id. Producer: matching-service. */
+  public static final String MATCHING_PARTICIPANTS = "penpals.matching.participants.v1";
+
+  /** Matching runs and publications, keyed by cycle id. Producer: matching-service. */
+  public static final String MATCHING_RUNS = "penpals.matching.runs.v1";
+
+  /** The dead-letter topic a consumer group uses for a topic (the binder's naming). */
   public static String deadLetter(String topic, String group) {
-    return topic + "." + group + ".dlt";
+    return "error." + topic + "." + group;
   }
 
   private Topics() {}

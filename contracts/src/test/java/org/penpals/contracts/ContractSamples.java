@@ -5,6 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.penpals.contracts.matching.MatchesPublished;
+import org.penpals.contracts.matching.MatchingEvents;
+import org.penpals.contracts.matching.MatchingRunCompleted;
+import org.penpals.contracts.matching.ParticipantWaitlisted;
+import org.penpals.contracts.matching.PartnershipDissolved;
+import org.penpals.contracts.matching.PartnershipFormed;
+import org.penpals.contracts.matching.PartnershipMember;
+import org.penpals.contracts.matching.QualityReport;
 import org.penpals.contracts.registration.Admission;
 import org.penpals.contracts.registration.CycleDetails;
 import org.penpals.contracts.registration.CycleDrafted;
@@ -98,6 +106,36 @@ final class ContractSamples {
             new ParticipantWithdrawn("p-1", "c-1", 4, T, "changed jobs")),
         Map.entry(
             org.penpals.contracts.registration.RegistrationEvents.PARTICIPANT_ERASED,
-            new ParticipantErased("p-1", "c-1", 5, T)));
+            new ParticipantErased("p-1", "c-1", 5, T)),
+        Map.entry(
+            MatchingEvents.PARTNERSHIP_FORMED,
+            new PartnershipFormed(
+                "ps-1",
+                "c-1",
+                List.of(
+                    new PartnershipMember("p-1", "Europe/Sofia", "en"),
+                    new PartnershipMember("p-2", "America/Chicago", "es")),
+                742,
+                "INITIAL",
+                "run-1",
+                T)),
+        Map.entry(
+            MatchingEvents.PARTNERSHIP_DISSOLVED,
+            new PartnershipDissolved(
+                "ps-1", "c-1", "WITHDRAWAL", List.of("p-2"), List.of("p-1"), T)),
+        Map.entry(
+            MatchingEvents.PARTICIPANT_WAITLISTED,
+            new ParticipantWaitlisted("p-3", "c-1", "ODD_ONE_OUT", "run-1", T)),
+        Map.entry(
+            MatchingEvents.RUN_COMPLETED,
+            new MatchingRunCompleted(
+                "run-1",
+                "c-1",
+                true,
+                new QualityReport(
+                    762, 760, 760, 280_000, 280_000, 0.0, 379, 1, 1, 19_050, "blossom", 84),
+                T)),
+        Map.entry(
+            MatchingEvents.MATCHES_PUBLISHED, new MatchesPublished("c-1", "run-1", 380, 1, T)));
   }
 }
