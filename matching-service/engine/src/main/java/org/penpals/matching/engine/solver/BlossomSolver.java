@@ -393,11 +393,7 @@ public final class BlossomSolver {
     int lw = label[bw];
     long s = slack(k);
     if (lw == INNER) {
-      if (s <= 0 && label[wv] == FREE) {
-        label[wv] = INNER;
-        labelEnd[wv] = p ^ 1;
-      }
-      return;
+      return; // slack stays constant while one side is outer and the other inner
     }
     if (s > 0) {
       if (lw == FREE) {
@@ -729,33 +725,22 @@ public final class BlossomSolver {
           j += jstep;
           continue;
         }
+        // Not on the path: unlabelled. Van Rantwijk relabels children that a tight edge from an
+        // outer vertex reached; here such edges are found again by the rescan (as zero-slack
+        // events), which also puts the child in the right tree and never trusts a stale mark.
         int from = scratch.size();
         leaves(bv, scratch);
-        int reached = -1;
         for (int i = from; i < scratch.size(); i++) {
-          if (label[scratch.get(i)] != FREE) {
-            reached = scratch.get(i);
-            break;
-          }
+          int x = scratch.get(i);
+          setRate(x, 0);
+          treeOf[x] = -1;
+          label[x] = FREE;
+          labelEnd[x] = -1;
+          rescan.push(x);
         }
-        if (reached >= 0) {
-          scratch.truncate(from);
-          label[reached] = FREE;
-          label[endpoint[mate[blossomBase[bv]]]] = FREE;
-          assignLabel(reached, INNER, labelEnd[reached], tree);
-        } else {
-          for (int i = from; i < scratch.size(); i++) {
-            int x = scratch.get(i);
-            setRate(x, 0);
-            treeOf[x] = -1;
-            label[x] = FREE;
-            labelEnd[x] = -1;
-            rescan.push(x);
-          }
-          scratch.truncate(from);
-          if (bv >= n) {
-            setRate(bv, 0);
-          }
+        scratch.truncate(from);
+        if (bv >= n) {
+          setRate(bv, 0);
         }
         j += jstep;
       }

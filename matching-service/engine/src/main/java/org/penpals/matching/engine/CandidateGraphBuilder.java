@@ -1,0 +1,414 @@
+package org.penpals.matching.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Builds the candidate graph. Below {@code denseBelow}: every valid pair. Below {@code
+ * exhaustiveBelow}: every valid pair is scored and each person keeps their best k. Above: each
+ * person's best k among a seeded sample of people sharing a correspondence language (8k of them)
+ * and people sharing an interest in that language (4k more). Then a repair pass: a greedy matching
+ * shows who is likely to be left over, and valid edges between left-over people are added, so that
+ * nobody is cut off merely because everyone on their list is popular.
+ */
+final class CandidateGraphBuilder {
+  private static final int REPAIR_EDGES_PER_PERSON = 10;
+  private final Cohort cohort;
+  private final MatchingOptions options;
+  private final Cancellation cancellation;
+  private final ProgressListener progress;
+
+  CandidateGraphBuilder(
+      Cohort cohort,
+      MatchingOptions options,
+      Cancellation cancellation,
+      ProgressListener progress) {
+    this.cohort = cohort;
+    this.options = options;
+    this.cancellation = cancellation;
+    this.progress = progress;
+  }
+
+  CandidateGraph build() {
+    int[] vertices =
+        java.util.stream.IntStream.range(0, cohort.size)
+            .filter(i -> cohort.lockedWith[i] < 0)
+            .toArray();
+    int m = vertices.length;
+    long[] keys;
+    boolean dense = m < options.denseBelow();
+    if (dense) {
+      keys = allValid(vertices);
+    } else {
+      int k = Math.min(options.candidatesPerPerson(), Math.max(1, m - 1));
+      TopK top = new TopK(m, k);
+      if (m < options.exhaustiveBelow()) {
+        exhaustive(vertices, top);
+      } else {
+        sampled(vertices, top);
+      }
+      keys = top.edgeKeys();
+      keys = repair(vertices, keys);
+    }
+    int[] from = new int[keys.length];
+    int[] to = new int[keys.length];
+    int[] score = new int[keys.length];
+    for (int e = 0; e < keys.length; e++) {
+      from[e] = (int) (keys[e] >>> 32);
+      to[e] = (int) keys[e];
+      score[e] = cohort.score(vertices[from[e]], vertices[to[e]]);
+    }
+    List<String> ids = new ArrayList<>(m);
+    for (int v : vertices) {
+      ids.add(cohort.people[v].id());
+    }
+    return new CandidateGraph(ids, vertices, from, to, score, dense, cohort.weights.total());
+  }
+
+  private void checkCancelled() {
+    if (cancellation.isCancelled()) {
+      throw new MatchingCancelledException(MatchingPhase.CANDIDATE_GRAPH);
+    }
+  }
+
+  private void report(int done, int of) {
+    progress.onProgress(
+        MatchingPhase.CANDIDATE_GRAPH,
+        of == 0 ? 1 : (double) done / of,
+        done + " of " + of + " people");
+  }
+
+  private long[] allValid(int[] vertices) {
+    LongList keys = new LongList();
+    for (int a = 0; a < vertices.length; a++) {
+      if ((a & 255) == 0) {
+        checkCancelled();
+      }
+      for (int b = a + 1; b < vertices.length; b++) {
+        if (cohort.valid(vertices[a], vertices[b])) {
+          keys.add(((long) a << 32) | b);
+        }
+      }
+    }
+    return keys.toArray();
+  }
+
+  private void exhaustive(int[] vertices, TopK top) {
+    int m = vertices.length;
+    for (int a = 0; a < m; a++) {
+      if ((a & 255) == 0) {
+        checkCancelled();
+        report(a, m);
+      }
+      int pa = vertices[a];
+      for (int b = a + 1; b < m; b++) {
+        int pb = vertices[b];
+        if (cohort.valid(pa, pb)) {
+          int s = cohort.score(pa, pb);
+          top.offer(a, b, s);
+          top.offer(b, a, s);
+        }
+      }
+    }
+  }
+
+  private void sampled(int[] vertices, TopK top) {
+    int m = vertices.length;
+    int languageCount = cohort.languageNames.size();
+    int[][] byLanguage = bucket(vertices, languageCount, cohort::languagesOf);
+    int interestCount = 0;
+    for (int v : vertices) {
+      for (int id : cohort.interestsOf(v)) {
+        interestCount = Math.max(interestCount, id + 1);
+      }
+    }
+    int interestsPerLanguage = interestCount;
+    int[][] byLanguageInterest =
+        bucket(
+            vertices,
+            languageCount * Math.max(1, interestCount),
+            v -> {
+              int[] ls = cohort.languagesOf(v);
+              int[] is = cohort.interestsOf(v);
+              int[] keys = new int[ls.length * is.length];
+              int x = 0;
+              for (int l : ls) {
+                for (int i : is) {
+                  keys[x++] = l * interestsPerLanguage + i;
+                }
+              }
+              return keys;
+            });
+    int k = top.k;
+    int languageSample = 8 * k;
+    int interestSample = 4 * k;
+    int[] seen = new int[m];
+    Arrays.fill(seen, -1);
+    for (int a = 0; a < m; a++) {
+      if ((a & 1023) == 0) {
+        checkCancelled();
+        report(a, m);
+      }
+      int pa = vertices[a];
+      SplittableRandom random = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + a);
+      int[] langs = cohort.languagesOf(pa);
+      long total = 0;
+      for (int l : langs) {
+        total += byLanguage[l].length;
+      }
+      for (int l : langs) {
+        int[] bucket = byLanguage[l];
+        int draws =
+            (int)
+                Math.min(bucket.length, Math.ceil((double) languageSample * bucket.length / total));
+        draw(a, bucket, draws, random, seen, top, vertices);
+      }
+      int[] interests = cohort.interestsOf(pa);
+      int buckets = langs.length * interests.length;
+      for (int l : langs) {
+        for (int i : interests) {
+          int[] bucket = byLanguageInterest[l * interestsPerLanguage + i];
+          draw(
+              a,
+              bucket,
+              Math.min(bucket.length, interestSample / Math.max(1, buckets) + 1),
+              random,
+              seen,
+              top,
+              vertices);
+        }
+      }
+    }
+  }
+
+  private void draw(
+      int a,
+      int[] bucket,
+      int draws,
+      SplittableRandom random,
+      int[] seen,
+      TopK top,
+      int[] vertices) {
+    if (bucket.length == 0) {
+      return;
+    }
+    boolean all = draws >= bucket.length;
+    for (int d = 0; d < draws; d++) {
+      int b = all ? bucket[d] : bucket[random.nextInt(bucket.length)];
+      if (b == a || seen[b] == a) {
+        continue;
+      }
+      seen[b] = a;
+      if (cohort.valid(vertices[a], vertices[b])) {
+        int s = cohort.score(vertices[a], vertices[b]);
+        top.offer(a, b, s);
+        top.offer(b, a, s);
+      }
+    }
+  }
+
+  private interface Keys {
+    int[] of(int person);
+  }
+
+  /** Graph vertices (positions in {@code vertices}) grouped by the keys of each person. */
+  private static int[][] bucket(int[] vertices, int keyCount, Keys keys) {
+    int[] counts = new int[keyCount];
+    for (int v : vertices) {
+      for (int key : keys.of(v)) {
+        counts[key]++;
+      }
+    }
+    int[][] buckets = new int[keyCount][];
+    for (int key = 0; key < keyCount; key++) {
+      buckets[key] = new int[counts[key]];
+    }
+    Arrays.fill(counts, 0);
+    for (int a = 0; a < vertices.length; a++) {
+      for (int key : keys.of(vertices[a])) {
+        buckets[key][counts[key]++] = a;
+      }
+    }
+    return buckets;
+  }
+
+  /**
+   * Finds who a greedy matching leaves over, and links left-over people who are valid partners (up
+   * to {@value #REPAIR_EDGES_PER_PERSON} new edges each).
+   */
+  private long[] repair(int[] vertices, long[] keys) {
+    int m = vertices.length;
+    long[] order = new long[keys.length];
+    int maxScore = cohort.weights.total();
+    for (int e = 0; e < keys.length; e++) {
+      int s = cohort.score(vertices[(int) (keys[e] >>> 32)], vertices[(int) keys[e]]);
+      order[e] = ((long) (maxScore - s) << 32) | e;
+    }
+    Arrays.sort(order);
+    boolean[] matched = new boolean[m];
+    for (long o : order) {
+      int e = (int) o;
+      int a = (int) (keys[e] >>> 32);
+      int b = (int) keys[e];
+      if (!matched[a] && !matched[b]) {
+        matched[a] = true;
+        matched[b] = true;
+      }
+    }
+    int[] left = java.util.stream.IntStream.range(0, m).filter(a -> !matched[a]).toArray();
+    if (left.length < 2) {
+      return keys;
+    }
+    int languageCount = cohort.languageNames.size();
+    int[] leftPeople = new int[left.length];
+    for (int i = 0; i < left.length; i++) {
+      leftPeople[i] = vertices[left[i]];
+    }
+    int[][] byLanguage = bucket(leftPeople, languageCount, cohort::languagesOf);
+    java.util.HashSet<Long> existing = new java.util.HashSet<>();
+    for (long key : keys) {
+      existing.add(key);
+    }
+    LongList added = new LongList();
+    int[] addedCount = new int[left.length];
+    for (int x = 0; x < left.length; x++) {
+      if ((x & 255) == 0) {
+        checkCancelled();
+      }
+      for (int l : cohort.languagesOf(leftPeople[x])) {
+        for (int y : byLanguage[l]) {
+          if (addedCount[x] >= REPAIR_EDGES_PER_PERSON) {
+            break;
+          }
+          if (y <= x || addedCount[y] >= REPAIR_EDGES_PER_PERSON) {
+            continue;
+          }
+          if (cohort.valid(leftPeople[x], leftPeople[y])) {
+            long key = ((long) left[x] << 32) | left[y];
+            if (existing.add(key)) {
+              added.add(key);
+              addedCount[x]++;
+              addedCount[y]++;
+            }
+          }
+        }
+      }
+    }
+    if (added.size() == 0) {
+      return keys;
+    }
+    long[] all = Arrays.copyOf(keys, keys.length + added.size());
+    System.arraycopy(added.toArray(), 0, all, keys.length, added.size());
+    Arrays.sort(all);
+    return all;
+  }
+
+  /** Each person's best k partners so far (score, then lower index, wins). */
+  static final class TopK {
+    final int k;
+    private final int[] scores;
+    private final int[] others;
+    private final int[] sizes;
+
+    TopK(int people, int k) {
+      this.k = k;
+      scores = new int[people * k];
+      others = new int[people * k];
+      sizes = new int[people];
+    }
+
+    /** Whether (s1, o1) is worse than (s2, o2). */
+    private static boolean worse(int s1, int o1, int s2, int o2) {
+      return s1 < s2 || (s1 == s2 && o1 > o2);
+    }
+
+    void offer(int person, int other, int score) {
+      int base = person * k;
+      int size = sizes[person];
+      if (size < k) {
+        int i = size;
+        sizes[person] = size + 1;
+        while (i > 0) {
+          int parent = (i - 1) >>> 1;
+          if (!worse(score, other, scores[base + parent], others[base + parent])) {
+            break;
+          }
+          scores[base + i] = scores[base + parent];
+          others[base + i] = others[base + parent];
+          i = parent;
+        }
+        scores[base + i] = score;
+        others[base + i] = other;
+        return;
+      }
+      if (!worse(scores[base], others[base], score, other)) {
+        return;
+      }
+      int i = 0;
+      while (true) {
+        int child = 2 * i + 1;
+        if (child >= k) {
+          break;
+        }
+        if (child + 1 < k
+            && worse(
+                scores[base + child + 1],
+                others[base + child + 1],
+                scores[base + child],
+                others[base + child])) {
+          child++;
+        }
+        if (!worse(scores[base + child], others[base + child], score, other)) {
+          break;
+        }
+        scores[base + i] = scores[base + child];
+        others[base + i] = others[base + child];
+        i = child;
+      }
+      scores[base + i] = score;
+      others[base + i] = other;
+    }
+
+    /** The union of everyone's lists as sorted, distinct keys {@code min << 32 | max}. */
+    long[] edgeKeys() {
+      LongList keys = new LongList();
+      for (int person = 0; person < sizes.length; person++) {
+        for (int i = 0; i < sizes[person]; i++) {
+          int other = others[person * k + i];
+          keys.add(((long) Math.min(person, other) << 32) | Math.max(person, other));
+        }
+      }
+      long[] sorted = keys.toArray();
+      Arrays.sort(sorted);
+      int distinct = 0;
+      for (int i = 0; i < sorted.length; i++) {
+        if (i == 0 || sorted[i] != sorted[i - 1]) {
+          sorted[distinct++] = sorted[i];
+        }
+      }
+      return Arrays.copyOf(sorted, distinct);
+    }
+  }
+
+  static final class LongList {
+    private long[] items = new long[1024];
+    private int size;
+
+    void add(long value) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size * 2);
+      }
+      items[size++] = value;
+    }
+
+    int size() {
+      return size;
+    }
+
+    long[] toArray() {
+      return Arrays.copyOf(items, size);
+    }
+  }
+}

@@ -1,0 +1,327 @@
+package org.penpals.matching.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.penpals.matching.engine.solver.BlossomSolver;
+import org.penpals.matching.engine.solver.MatchingSolution;
+import org.penpals.matching.engine.solver.SolverMonitor;
+
+/**
+ * Matches a request: builds the candidate graph, finds a maximum-cardinality, then maximum-score
+ * matching on it with the exact {@link BlossomSolver} (whose dual solution proves the result), then
+ * places leftovers in trios or on the waitlist per the request's {@link LeftoverPolicy}.
+ *
+ * <p>Stateless and thread-safe; one run uses one thread (plus the solver's helper thread with a
+ * large stack). Same request, same result: everything is ordered by candidate id and the only
+ * randomness is seeded by {@link MatchingOptions#seed()}.
+ */
+public final class MatchingEngine {
+
+  /** Runs without progress reports or cancellation. */
+  public MatchingResult match(MatchingRequest request) {
+    return match(request, ProgressListener.NONE, Cancellation.NEVER);
+  }
+
+  /**
+   * Runs the matching.
+   *
+   * @throws MatchingCancelledException if {@code cancellation} asked to stop
+   */
+  public MatchingResult match(
+      MatchingRequest request, ProgressListener progress, Cancellation cancellation) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(cancellation, "cancellation");
+    Map<String, Duration> timings = new LinkedHashMap<>();
+    long start = System.nanoTime();
+    progress.onProgress(MatchingPhase.VALIDATING, 0, request.candidates().size() + " candidates");
+    Cohort cohort = new Cohort(request);
+    long mark = lap(timings, "prepare", start);
+
+    CandidateGraph graph =
+        new CandidateGraphBuilder(cohort, request.options(), cancellation, progress).build();
+    progress.onProgress(MatchingPhase.CANDIDATE_GRAPH, 1, graph.edgeCount() + " candidate pairs");
+    mark = lap(timings, "candidate graph", mark);
+
+    MatchingSolution solution = solve(graph, request.options(), progress, cancellation);
+    mark = lap(timings, "solve", mark);
+
+    Assembly assembly = new Assembly(cohort, graph, solution, request, progress, cancellation);
+    MatchingResult result = assembly.result(timings, mark);
+    progress.onProgress(MatchingPhase.DONE, 1, "done");
+    return result;
+  }
+
+  /**
+   * The candidate graph the engine would solve for {@code request}, for benchmarks and diagnostics.
+   */
+  public CandidateGraph candidateGraph(MatchingRequest request) {
+    return new CandidateGraphBuilder(
+            new Cohort(request), request.options(), Cancellation.NEVER, ProgressListener.NONE)
+        .build();
+  }
+
+  /** Solves a candidate graph exactly (or until the time budget), reporting progress. */
+  public static MatchingSolution solve(
+      CandidateGraph graph,
+      MatchingOptions options,
+      ProgressListener progress,
+      Cancellation cancellation) {
+    long deadline = System.nanoTime() + options.timeBudget().toNanos();
+    SolverMonitor monitor =
+        (open, initial) -> {
+          if (cancellation.isCancelled()) {
+            throw new MatchingCancelledException(MatchingPhase.SOLVING);
+          }
+          progress.onProgress(
+              MatchingPhase.SOLVING,
+              initial == 0 ? 1 : 1 - (double) open / initial,
+              open + " alternating trees open");
+          return System.nanoTime() > deadline;
+        };
+    progress.onProgress(MatchingPhase.SOLVING, 0, graph.vertexCount() + " people");
+    return BlossomSolver.solve(graph.weighted(), monitor);
+  }
+
+  private static long lap(Map<String, Duration> timings, String phase, long since) {
+    long now = System.nanoTime();
+    timings.put(phase, Duration.ofNanos(now - since));
+    return now;
+  }
+
+  /** Turns a solution into groups, trios, the waitlist and the report. */
+  private static final class Assembly {
+    private final Cohort cohort;
+    private final CandidateGraph graph;
+    private final MatchingSolution solution;
+    private final MatchingRequest request;
+    private final ProgressListener progress;
+    private final Cancellation cancellation;
+    private final int[] vertexOf;
+    private final int[] adjStart;
+    private final int[] adj;
+
+    Assembly(
+        Cohort cohort,
+        CandidateGraph graph,
+        MatchingSolution solution,
+        MatchingRequest request,
+        ProgressListener progress,
+        Cancellation cancellation) {
+      this.cohort = cohort;
+      this.graph = graph;
+      this.solution = solution;
+      this.request = request;
+      this.progress = progress;
+      this.cancellation = cancellation;
+      vertexOf = new int[cohort.size];
+      java.util.Arrays.fill(vertexOf, -1);
+      int m = graph.vertexCount();
+      for (int v = 0; v < m; v++) {
+        vertexOf[graph.cohortIndex(v)] = v;
+      }
+      adjStart = new int[m + 1];
+      for (int e = 0; e < graph.edgeCount(); e++) {
+        adjStart[graph.from(e) + 1]++;
+        adjStart[graph.to(e) + 1]++;
+      }
+      for (int v = 0; v < m; v++) {
+        adjStart[v + 1] += adjStart[v];
+      }
+      adj = new int[2 * graph.edgeCount()];
+      int[] fill = java.util.Arrays.copyOf(adjStart, m);
+      for (int e = 0; e < graph.edgeCount(); e++) {
+        adj[fill[graph.from(e)]++] = graph.to(e);
+        adj[fill[graph.to(e)]++] = graph.from(e);
+      }
+    }
+
+    MatchingResult result(Map<String, Duration> timings, long mark) {
+      int n = cohort.size;
+      int[] partner = new int[n];
+      java.util.Arrays.fill(partner, -1);
+      boolean[] locked = new boolean[n];
+      long lockedScore = 0;
+      int lockedPairs = 0;
+      for (int i = 0; i < n; i++) {
+        if (cohort.lockedWith[i] >= 0) {
+          partner[i] = cohort.lockedWith[i];
+          locked[i] = true;
+          if (i < partner[i]) {
+            lockedScore += cohort.score(i, partner[i]);
+            lockedPairs++;
+          }
+        }
+      }
+      for (int v = 0; v < graph.vertexCount(); v++) {
+        int mate = solution.mateOf(v);
+        if (mate >= 0) {
+          partner[graph.cohortIndex(v)] = graph.cohortIndex(mate);
+        }
+      }
+      long offset = graph.cardinalityOffset();
+      int pairs = solution.size();
+      long score = solution.weight() - offset * pairs;
+      long scoreBound = solution.upperBound() - offset * pairs;
+      long pairBound = Math.min(graph.vertexCount() / 2, solution.upperBound() / offset);
+
+      progress.onProgress(MatchingPhase.LEFTOVERS, 0, "placing leftovers");
+      List<Integer> leftovers = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (partner[i] < 0) {
+          leftovers.add(i);
+        }
+      }
+      int[] third = new int[n];
+      java.util.Arrays.fill(third, -1);
+      List<Waitlisted> waitlist = new ArrayList<>();
+      boolean[] hasValidPartner = new boolean[n];
+      for (int x : leftovers) {
+        hasValidPartner[x] = hasValidPartner(x);
+      }
+      if (request.leftoverPolicy() == LeftoverPolicy.TRIOS) {
+        placeInTrios(leftovers, partner, locked, third, hasValidPartner);
+      }
+      int inTrios = 0;
+      for (int x : leftovers) {
+        if (third[x] >= 0) {
+          inTrios++;
+          continue;
+        }
+        if (!hasValidPartner[x]) {
+          waitlist.add(
+              new Waitlisted(
+                  cohort.people[x].id(),
+                  WaitlistReason.NO_VALID_PARTNER,
+                  "nobody else in this run works in another country, shares a correspondence"
+                      + " language and passes the other rules"));
+        } else {
+          waitlist.add(
+              new Waitlisted(
+                  cohort.people[x].id(),
+                  WaitlistReason.NO_PARTNER_LEFT,
+                  request.leftoverPolicy() == LeftoverPolicy.TRIOS
+                      ? "every valid partner is in a pair already, and no pair can take a third"
+                          + " member under the hard rules"
+                      : "every valid partner is in a pair already (the largest possible number of"
+                          + " pairs is formed)"));
+        }
+      }
+      int[] thirdOfPair = new int[n];
+      java.util.Arrays.fill(thirdOfPair, -1);
+      for (int x : leftovers) {
+        if (third[x] >= 0) {
+          thirdOfPair[third[x]] = x;
+        }
+      }
+      List<Group> groups = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int j = partner[i];
+        if (j > i) {
+          groups.add(group(i, j, thirdOfPair[i], locked[i]));
+        }
+      }
+      groups.sort(Comparator.comparing(g -> g.members().get(0)));
+      mark = lap(timings, "leftovers", mark);
+
+      QualityReport quality =
+          new QualityReport(
+              n,
+              2 * (pairs + lockedPairs),
+              2 * (int) (pairBound + lockedPairs),
+              score + lockedScore,
+              scoreBound + lockedScore,
+              scoreBound - score,
+              graph.edgeCount(),
+              graph.dense(),
+              solution.algorithm(),
+              solution.optimal(),
+              inTrios,
+              waitlist.size(),
+              timings);
+      return new MatchingResult(groups, waitlist, quality);
+    }
+
+    private boolean hasValidPartner(int x) {
+      int v = vertexOf[x];
+      if (v >= 0 && adjStart[v + 1] > adjStart[v]) {
+        return true;
+      }
+      for (int y = 0; y < cohort.size; y++) {
+        if (cohort.valid(x, y)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Each leftover may join one pair whose members are both allowed partners of it (looked for
+     * among its candidate-graph neighbours); the options (leftover, pair, added score) are taken
+     * best first, each pair taking at most one. Locked pairs stay as they are.
+     */
+    private void placeInTrios(
+        List<Integer> leftovers, int[] partner, boolean[] locked, int[] third, boolean[] valid) {
+      List<long[]> options = new ArrayList<>();
+      int count = 0;
+      for (int x : leftovers) {
+        if (++count % 1024 == 0 && cancellation.isCancelled()) {
+          throw new MatchingCancelledException(MatchingPhase.LEFTOVERS);
+        }
+        int v = vertexOf[x];
+        if (!valid[x] || v < 0) {
+          continue;
+        }
+        for (int e = adjStart[v]; e < adjStart[v + 1]; e++) {
+          int a = graph.cohortIndex(adj[e]);
+          int b = partner[a];
+          if (b < 0 || locked[a] || !cohort.allowed(x, a) || !cohort.allowed(x, b)) {
+            continue;
+          }
+          long added = cohort.score(x, a) + cohort.score(x, b);
+          options.add(new long[] {added, x, Math.min(a, b)});
+        }
+      }
+      options.sort(
+          (o1, o2) ->
+              o1[0] != o2[0]
+                  ? Long.compare(o2[0], o1[0])
+                  : o1[1] != o2[1] ? Long.compare(o1[1], o2[1]) : Long.compare(o1[2], o2[2]));
+      boolean[] pairTaken = new boolean[cohort.size];
+      for (long[] option : options) {
+        int x = (int) option[1];
+        int lower = (int) option[2];
+        if (third[x] >= 0 || pairTaken[lower]) {
+          continue;
+        }
+        third[x] = lower;
+        pairTaken[lower] = true;
+      }
+    }
+
+    private Group group(int a, int b, int t, boolean isLocked) {
+      List<Integer> members = new ArrayList<>(List.of(a, b));
+      if (t >= 0) {
+        members.add(t);
+      }
+      members.sort(Comparator.comparing(i -> cohort.people[i].id()));
+      List<ExplanationLine> lines = new ArrayList<>();
+      int score = 0;
+      for (int i = 0; i < members.size(); i++) {
+        for (int j = i + 1; j < members.size(); j++) {
+          PairScore pair =
+              cohort.scorer.explain(cohort.people[members.get(i)], cohort.people[members.get(j)]);
+          lines.addAll(pair.lines());
+          score += pair.score();
+        }
+      }
+      return new Group(
+          members.stream().map(i -> cohort.people[i].id()).toList(), score, lines, isLocked);
+    }
+  }
+}

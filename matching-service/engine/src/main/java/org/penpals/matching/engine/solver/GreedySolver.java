@@ -1,0 +1,53 @@
+package org.penpals.matching.engine.solver;
+
+/**
+ * The baseline: take edges heaviest first while both ends are free. Fast and a 1/2-approximation,
+ * but on pruned candidate graphs it strands many people (see docs/matching.md). Its upper bound is
+ * the trivial one: half the sum over vertices of their heaviest edge.
+ */
+public final class GreedySolver {
+  private GreedySolver() {}
+
+  public static MatchingSolution solve(WeightedGraph graph) {
+    int n = graph.vertexCount();
+    int m = graph.edgeCount();
+    long[] w = graph.weightArray();
+    int[] sorted = sortByWeightDescending(w);
+    int[] mate = new int[n];
+    java.util.Arrays.fill(mate, -1);
+    long weight = 0;
+    for (int k : sorted) {
+      int a = graph.from(k);
+      int b = graph.to(k);
+      if (mate[a] < 0 && mate[b] < 0) {
+        mate[a] = b;
+        mate[b] = a;
+        weight += w[k];
+      }
+    }
+    long[] best = new long[n];
+    for (int k = 0; k < m; k++) {
+      best[graph.from(k)] = Math.max(best[graph.from(k)], w[k]);
+      best[graph.to(k)] = Math.max(best[graph.to(k)], w[k]);
+    }
+    long twice = 0;
+    for (long b : best) {
+      twice += b;
+    }
+    return new MatchingSolution(mate, weight, Math.max(weight, twice / 2), false, "greedy", m);
+  }
+
+  private static int[] sortByWeightDescending(long[] w) {
+    int m = w.length;
+    Integer[] boxed = new Integer[m];
+    for (int k = 0; k < m; k++) {
+      boxed[k] = k;
+    }
+    java.util.Arrays.sort(boxed, (x, y) -> w[x] != w[y] ? Long.compare(w[y], w[x]) : x - y);
+    int[] order = new int[m];
+    for (int k = 0; k < m; k++) {
+      order[k] = boxed[k];
+    }
+    return order;
+  }
+}
