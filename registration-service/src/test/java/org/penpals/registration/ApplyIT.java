@@ -75,4 +75,29 @@ class ApplyIT {
       topic.await(TopicReader.event(RegistrationEvents.VERIFICATION_REQUESTED.type(), id), 1);
     }
   }
+
+  @Test
+  void shouldTakeOverAnEmailClaimLeftByACrashBetweenItsTwoWrites() {
+    // given a claim whose application was never written (the service died in between)
+    String cycleId = api.openCycle();
+    database
+        .getCollection("email_claims")
+        .insertOne(
+            new Document("_id", cycleId + "|crashed@example.org")
+                .append("participantId", "never-written")
+                .append("at", java.util.Date.from(java.time.Instant.now().minusSeconds(600))));
+
+    // when the person applies again
+    Api.Response response = api.apply(cycleId, anApplication().withEmail("crashed@example.org"));
+
+    // then the application goes through and owns the claim
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    assertThat(
+            database
+                .getCollection("email_claims")
+                .find(Filters.eq("_id", cycleId + "|crashed@example.org"))
+                .first()
+                .getString("participantId"))
+        .isEqualTo(response.json().get("id").asString());
+  }
 }

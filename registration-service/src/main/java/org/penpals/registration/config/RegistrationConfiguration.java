@@ -44,8 +44,9 @@ class RegistrationConfiguration {
   }
 
   @Bean
-  MongoParticipantRepository participantRepository(MongoDatabase database, Outbox outbox) {
-    return new MongoParticipantRepository(database, outbox);
+  MongoParticipantRepository participantRepository(
+      MongoDatabase database, Outbox outbox, Clock clock) {
+    return new MongoParticipantRepository(database, outbox, clock);
   }
 
   @Bean

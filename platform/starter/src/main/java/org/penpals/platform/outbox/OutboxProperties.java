@@ -28,7 +28,7 @@ public record OutboxProperties(
     enabled = enabled == null || enabled;
     batchSize = batchSize == null ? 500 : batchSize;
     sweepInterval = sweepInterval == null ? Duration.ofSeconds(10) : sweepInterval;
-    staleAfter = staleAfter == null ? Duration.ofSeconds(5) : staleAfter;
+    staleAfter = staleAfter == null ? Duration.ofSeconds(15) : staleAfter;
     sendTimeout = sendTimeout == null ? Duration.ofSeconds(20) : sendTimeout;
     maxBackoff = maxBackoff == null ? Duration.ofSeconds(15) : maxBackoff;
   }

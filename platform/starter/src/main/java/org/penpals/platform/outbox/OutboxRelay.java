@@ -88,6 +88,8 @@ public final class OutboxRelay implements SmartLifecycle {
   private Instant nextSweep = Instant.MIN;
   private Duration backoff = Duration.ZERO;
   private int idleSweeps;
+  private Instant lastSweep = Instant.EPOCH;
+  private static final int MAX_SWEEP_DEFERRAL = 6;
 
   public OutboxRelay(
       MongoDatabase database,
@@ -149,9 +151,17 @@ public final class OutboxRelay implements SmartLifecycle {
           signals.drainTo(refs, properties.batchSize() - 1);
           round = relaySignalled(refs);
         }
-        if (!clock.instant().isBefore(nextSweep)) {
+        Instant now = clock.instant();
+        boolean busy = first != null || !signals.isEmpty();
+        boolean overdue =
+            now.isAfter(
+                lastSweep.plus(properties.sweepInterval().multipliedBy(MAX_SWEEP_DEFERRAL)));
+        // while signalled documents keep the relay busy, sweeps wait (the fast path is doing the
+        // work, and on the embedded server a sweep scans); never longer than a few intervals
+        if (!now.isBefore(nextSweep) && (!busy || overdue || !backoff.isZero())) {
           Round swept = sweep();
           round = round.plus(swept);
+          lastSweep = clock.instant();
           // idle sweeps back off (up to 16x the interval): on the embedded server a sweep scans
           idleSweeps = swept.documents() == 0 && !swept.failed() ? idleSweeps + 1 : 0;
           nextSweep =

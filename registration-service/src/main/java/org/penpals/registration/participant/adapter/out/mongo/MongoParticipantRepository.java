@@ -52,20 +52,29 @@ import org.penpals.registration.participant.domain.Verification;
 public class MongoParticipantRepository implements ParticipantRepository, ApplicantCounts {
   public static final String COLLECTION = "participants";
 
-  private final MongoCollection<Document> participants;
-  private final Outbox outbox;
+  /**
+   * One document per (cycle, email), keyed by both: it is what makes an application unique per
+   * email and cycle, and it finds an application by email with a lookup by {@code _id} — the only
+   * kind of lookup the embedded MongoDB-wire server serves from an index (ADR 0004).
+   */
+  public static final String CLAIMS = "email_claims";
 
-  public MongoParticipantRepository(MongoDatabase database, Outbox outbox) {
+  private static final java.time.Duration ORPHAN_AFTER = java.time.Duration.ofMinutes(1);
+
+  private final MongoCollection<Document> participants;
+  private final MongoCollection<Document> claims;
+  private final Outbox outbox;
+  private final java.time.Clock clock;
+
+  public MongoParticipantRepository(MongoDatabase database, Outbox outbox, java.time.Clock clock) {
     this.participants = database.getCollection(COLLECTION);
+    this.claims = database.getCollection(CLAIMS);
     this.outbox = outbox;
+    this.clock = clock;
   }
 
   public static List<IndexSpec> indexes() {
     return List.of(
-        new IndexSpec(
-            COLLECTION,
-            Indexes.ascending("cycleId", "emailKey"),
-            new IndexOptions().unique(true).name("one_application_per_email_and_cycle")),
         new IndexSpec(
             COLLECTION,
             Indexes.ascending("cycleId", "registeredAt"),
@@ -79,17 +88,67 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
   @Override
   public void insert(Participant.Changed registered) {
     Participant p = registered.participant();
+    Profile profile = p.profile();
+    if (profile == null) {
+      throw new IllegalArgumentException("a new application has a profile");
+    }
+    String claim = claimId(p.cycleId(), profile.email());
+    claim(claim, p.id());
     Document doc = new Document("_id", p.id()).append("cycleId", p.cycleId());
     doc.putAll(fields(p));
     try {
       participants.insertOne(outbox.attach(doc, IntegrationEvents.of(registered.events())));
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+    } catch (RuntimeException e) {
+      claims.deleteOne(and(eq("_id", claim), eq("participantId", p.id())));
+      if (isDuplicate(e)) {
         throw new DuplicateApplication();
       }
       throw e;
     }
     outbox.written(COLLECTION, p.id());
+  }
+
+  /**
+   * Takes the email for this cycle. A claim whose application never got written (a crash between
+   * the two inserts) is taken over once it is old enough.
+   */
+  private void claim(String claim, String participantId) {
+    Document mine =
+        new Document("_id", claim)
+            .append("participantId", participantId)
+            .append("at", Date.from(clock.instant()));
+    try {
+      claims.insertOne(mine);
+      return;
+    } catch (MongoWriteException e) {
+      if (!isDuplicate(e)) {
+        throw e;
+      }
+    }
+    Document existing = claims.find(eq("_id", claim)).first();
+    if (existing == null) {
+      throw new DuplicateApplication(); // released meanwhile: let the caller try again
+    }
+    String holder = existing.getString("participantId");
+    boolean orphan =
+        participants.find(eq("_id", holder)).first() == null
+            && existing.getDate("at").toInstant().isBefore(clock.instant().minus(ORPHAN_AFTER));
+    if (!orphan
+        || claims
+                .replaceOne(and(eq("_id", claim), eq("participantId", holder)), mine)
+                .getModifiedCount()
+            != 1) {
+      throw new DuplicateApplication();
+    }
+  }
+
+  private static boolean isDuplicate(RuntimeException e) {
+    return e instanceof MongoWriteException w
+        && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+  }
+
+  static String claimId(String cycleId, String email) {
+    return cycleId + "|" + email;
   }
 
   @Override
@@ -102,6 +161,13 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
                 updates.add(value == null ? Updates.unset(name) : Updates.set(name, value)));
     List<Object> events = IntegrationEvents.of(changed.events());
     boolean erasure = changed.events().stream().anyMatch(e -> e instanceof ParticipantEvent.Erased);
+    Document before =
+        erasure
+            ? participants
+                .find(eq("_id", p.id()))
+                .projection(Projections.include("emailKey", "cycleId"))
+                .first()
+            : null;
     updates.add(erasure ? outbox.replace(events) : outbox.append(events));
     boolean updated =
         participants
@@ -112,6 +178,13 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
             == 1;
     if (updated) {
       outbox.written(COLLECTION, p.id());
+      if (before != null && before.getString("emailKey") != null) {
+        // the email is free to apply again
+        claims.deleteOne(
+            and(
+                eq("_id", claimId(p.cycleId(), before.getString("emailKey"))),
+                eq("participantId", p.id())));
+      }
     }
     return updated;
   }
@@ -124,9 +197,8 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
 
   @Override
   public Optional<Participant> findByEmail(String cycleId, String email) {
-    return Optional.ofNullable(
-            participants.find(and(eq("cycleId", cycleId), eq("emailKey", email))).first())
-        .map(MongoParticipantRepository::participant);
+    Document claim = claims.find(eq("_id", claimId(cycleId, email))).first();
+    return claim == null ? Optional.empty() : find(claim.getString("participantId"));
   }
 
   @Override
