@@ -36,7 +36,8 @@ import org.penpals.matching.engine.solver.WeightedGraph;
  * --sizes 762,2000,10000,100000   cohort sizes
  * --seed 42                       cohort generator seed
  * --k 50                          candidate partners kept per person
- * --dense-below 1000              below this the engine uses every valid pair
+ * --dense-below 500               below this the engine uses every valid pair
+ * --exhaustive-below 12000        below this the k best are found among all valid pairs
  * --dense-up-to 2000              also solve the dense graph up to this size (loss column)
  * --jgrapht-timeout 120s          per size; "timeout" if exceeded; 0s skips JGraphT
  * --budget 120s                   the engine's time budget
@@ -53,6 +54,7 @@ public final class MatchingBenchmark {
     int k = 50;
     int denseBelow = MatchingOptions.DEFAULTS.denseBelow();
     int denseUpTo = 2000;
+    int exhaustiveBelow = MatchingOptions.DEFAULTS.exhaustiveBelow();
     Duration jgraphtTimeout = Duration.ofSeconds(120);
     Duration budget = Duration.ofSeconds(120);
     for (int i = 0; i < args.length; i++) {
@@ -64,6 +66,7 @@ public final class MatchingBenchmark {
         case "--k" -> k = Integer.parseInt(value);
         case "--dense-below" -> denseBelow = Integer.parseInt(value);
         case "--dense-up-to" -> denseUpTo = Integer.parseInt(value);
+        case "--exhaustive-below" -> exhaustiveBelow = Integer.parseInt(value);
         case "--jgrapht-timeout" -> jgraphtTimeout = duration(value);
         case "--budget" -> budget = duration(value);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -74,6 +77,7 @@ public final class MatchingBenchmark {
         MatchingOptions.DEFAULTS
             .withCandidatesPerPerson(k)
             .withDenseBelow(denseBelow)
+            .withExhaustiveBelow(exhaustiveBelow)
             .withTimeBudget(budget);
     System.out.printf(
         Locale.ROOT,

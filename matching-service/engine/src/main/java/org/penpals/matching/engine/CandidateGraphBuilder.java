@@ -15,6 +15,13 @@ import java.util.SplittableRandom;
  */
 final class CandidateGraphBuilder {
   private static final int REPAIR_EDGES_PER_PERSON = 10;
+
+  /**
+   * Valid partners drawn at random per person, beside the k best: a random sparse graph has a
+   * near-maximum matching, which top-score lists alone do not (popular people become hubs).
+   */
+  static final int RANDOM_PARTNERS = 5;
+
   private final Cohort cohort;
   private final MatchingOptions options;
   private final Cancellation cancellation;
@@ -49,7 +56,7 @@ final class CandidateGraphBuilder {
       } else {
         sampled(vertices, top);
       }
-      keys = top.edgeKeys();
+      keys = merge(top.edgeKeys(), randomPartners(vertices));
       keys = repair(vertices, keys);
     }
     int[] from = new int[keys.length];
@@ -65,6 +72,41 @@ final class CandidateGraphBuilder {
       ids.add(cohort.people[v].id());
     }
     return new CandidateGraph(ids, vertices, from, to, score, dense, cohort.weights.total());
+  }
+
+  /** {@value #RANDOM_PARTNERS} valid partners per person, drawn from everyone (seeded). */
+  private long[] randomPartners(int[] vertices) {
+    int m = vertices.length;
+    LongList keys = new LongList();
+    for (int a = 0; a < m; a++) {
+      if ((a & 1023) == 0) {
+        checkCancelled();
+      }
+      SplittableRandom random = new SplittableRandom(~options.seed() * 0xC2B2AE3D27D4EB4FL + a);
+      int found = 0;
+      for (int attempt = 0; attempt < 40 * RANDOM_PARTNERS && found < RANDOM_PARTNERS; attempt++) {
+        int b = random.nextInt(m);
+        if (b != a && cohort.valid(vertices[a], vertices[b])) {
+          keys.add(((long) Math.min(a, b) << 32) | Math.max(a, b));
+          found++;
+        }
+      }
+    }
+    return keys.toArray();
+  }
+
+  /** Sorted distinct union of sorted distinct {@code a} and any {@code b}. */
+  private static long[] merge(long[] a, long[] b) {
+    long[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    Arrays.sort(all);
+    int distinct = 0;
+    for (int i = 0; i < all.length; i++) {
+      if (i == 0 || all[i] != all[i - 1]) {
+        all[distinct++] = all[i];
+      }
+    }
+    return Arrays.copyOf(all, distinct);
   }
 
   private void checkCancelled() {
@@ -267,10 +309,7 @@ final class CandidateGraphBuilder {
       leftPeople[i] = vertices[left[i]];
     }
     int[][] byLanguage = bucket(leftPeople, languageCount, cohort::languagesOf);
-    java.util.HashSet<Long> existing = new java.util.HashSet<>();
-    for (long key : keys) {
-      existing.add(key);
-    }
+    java.util.HashSet<Long> addedKeys = new java.util.HashSet<>();
     LongList added = new LongList();
     int[] addedCount = new int[left.length];
     for (int x = 0; x < left.length; x++) {
@@ -287,7 +326,7 @@ final class CandidateGraphBuilder {
           }
           if (cohort.valid(leftPeople[x], leftPeople[y])) {
             long key = ((long) left[x] << 32) | left[y];
-            if (existing.add(key)) {
+            if (Arrays.binarySearch(keys, key) < 0 && addedKeys.add(key)) {
               added.add(key);
               addedCount[x]++;
               addedCount[y]++;

@@ -22,6 +22,10 @@ final class Cohort {
   final int[] region;
   final long[][] languages;
   final long[][] interests;
+  // the same as single words, when there are at most 64 languages and interests (the usual case)
+  private final long[] languageWord;
+  private final long[] interestWord;
+  private final boolean singleWords;
   final int[] sector;
   final SectorPreference[] preference;
   final int[] years;
@@ -73,10 +77,7 @@ final class Cohort {
       avoid[i] = p.avoidCountries().stream().mapToInt(countries::get).sorted().toArray();
       byPerson.computeIfAbsent(p.personKey(), k -> new ArrayList<>()).add(i);
     }
-    List<List<Integer>> exclusions = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      exclusions.add(new ArrayList<>(0));
-    }
+    Map<Integer, List<Integer>> exclusions = new HashMap<>();
     for (IdPair pair : request.rules().forbiddenPairs()) {
       exclude(exclusions, index.get(pair.first()), index.get(pair.second()));
     }
@@ -98,7 +99,18 @@ final class Cohort {
     }
     for (int i = 0; i < size; i++) {
       excluded[i] =
-          exclusions.get(i).stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+          exclusions.getOrDefault(i, List.of()).stream()
+              .mapToInt(Integer::intValue)
+              .distinct()
+              .sorted()
+              .toArray();
+    }
+    singleWords = languageIds.size() <= 64 && interestIds.size() <= 64;
+    languageWord = new long[size];
+    interestWord = new long[size];
+    for (int i = 0; i < size; i++) {
+      languageWord[i] = languages[i].length == 0 ? 0 : languages[i][0];
+      interestWord[i] = interests[i].length == 0 ? 0 : interests[i][0];
     }
     for (IdPair pair : request.rules().lockedPairs()) {
       int a = index.get(pair.first());
@@ -134,15 +146,21 @@ final class Cohort {
     return words;
   }
 
-  private static void exclude(List<List<Integer>> exclusions, int a, int b) {
-    exclusions.get(a).add(b);
-    exclusions.get(b).add(a);
+  private static void exclude(Map<Integer, List<Integer>> exclusions, int a, int b) {
+    exclusions.computeIfAbsent(a, k -> new ArrayList<>()).add(b);
+    exclusions.computeIfAbsent(b, k -> new ArrayList<>()).add(a);
   }
 
   /** The hard rules, ignoring locks. */
   boolean valid(int a, int b) {
     if (a == b || country[a] == country[b]) {
       return false;
+    }
+    if (singleWords) {
+      if ((languageWord[a] & languageWord[b]) == 0) {
+        return false;
+      }
+      return avoidAndExclusions(a, b);
     }
     long[] la = languages[a];
     long[] lb = languages[b];
@@ -156,6 +174,10 @@ final class Cohort {
     if (!shared) {
       return false;
     }
+    return avoidAndExclusions(a, b);
+  }
+
+  private boolean avoidAndExclusions(int a, int b) {
     if (avoid[a].length > 0 && Arrays.binarySearch(avoid[a], country[b]) >= 0) {
       return false;
     }
@@ -175,10 +197,14 @@ final class Cohort {
   /** What {@link Scorer#score} says, without building an explanation. */
   int score(int a, int b) {
     int shared = 0;
-    long[] ia = interests[a];
-    long[] ib = interests[b];
-    for (int w = 0; w < ia.length; w++) {
-      shared += Long.bitCount(ia[w] & ib[w]);
+    if (singleWords) {
+      shared = Long.bitCount(interestWord[a] & interestWord[b]);
+    } else {
+      long[] ia = interests[a];
+      long[] ib = interests[b];
+      for (int w = 0; w < ia.length; w++) {
+        shared += Long.bitCount(ia[w] & ib[w]);
+      }
     }
     boolean sameSector = sector[a] == sector[b];
     int sides =

@@ -18,7 +18,7 @@ public record MatchingOptions(
     int candidatesPerPerson, int denseBelow, int exhaustiveBelow, Duration timeBudget, long seed) {
 
   public static final MatchingOptions DEFAULTS =
-      new MatchingOptions(50, 1_000, 12_000, Duration.ofMinutes(2), 42);
+      new MatchingOptions(50, 500, 12_000, Duration.ofMinutes(2), 42);
 
   public MatchingOptions {
     Objects.requireNonNull(timeBudget, "timeBudget");
@@ -39,6 +39,10 @@ public record MatchingOptions(
 
   public MatchingOptions withDenseBelow(int n) {
     return new MatchingOptions(candidatesPerPerson, n, exhaustiveBelow, timeBudget, seed);
+  }
+
+  public MatchingOptions withExhaustiveBelow(int n) {
+    return new MatchingOptions(candidatesPerPerson, denseBelow, n, timeBudget, seed);
   }
 
   public MatchingOptions withTimeBudget(Duration budget) {

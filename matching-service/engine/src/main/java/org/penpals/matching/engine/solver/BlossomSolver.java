@@ -72,6 +72,11 @@ public final class BlossomSolver {
   private final Heap outerToFree = new Heap(); // edges: slack + now
   private final Heap outerToOuter = new Heap(); // edges: slack + 2 now
   private final Heap innerBlossoms = new Heap(); // blossoms: z + now
+  // the key of each vertex's recorded least-slack edge in the heaps (one live entry per vertex)
+  private final long[] bestFree;
+  private final long[] bestOuter;
+  private long scanBest;
+  private int scanBestEdge;
   private final IntStack scratch = new IntStack(64);
   private final IntStack rescan = new IntStack(64);
   private long events;
@@ -128,6 +133,10 @@ public final class BlossomSolver {
     Arrays.fill(treeOf, -1);
     members = new int[n][];
     memberCount = new int[n];
+    bestFree = new long[n];
+    bestOuter = new long[n];
+    Arrays.fill(bestFree, Long.MAX_VALUE);
+    Arrays.fill(bestOuter, Long.MAX_VALUE);
   }
 
   /** Solves without a time limit. */
@@ -212,10 +221,18 @@ public final class BlossomSolver {
         if (label[inBlossom[v]] != OUTER) {
           continue;
         }
+        scanBest = Long.MAX_VALUE;
+        scanBestEdge = -1;
         for (int i = adjStart[v], end = adjStart[v + 1]; i < end; i++) {
           considerEdge(v, adj[i]);
           if (label[inBlossom[v]] != OUTER) {
             break;
+          }
+        }
+        if (label[inBlossom[v]] == OUTER) {
+          bestOuter[v] = scanBest;
+          if (scanBestEdge >= 0) {
+            outerToOuter.push(scanBest, scanBestEdge);
           }
         }
       }
@@ -291,10 +308,12 @@ public final class BlossomSolver {
         int a = endpoint[2 * item];
         int p = label[inBlossom[a]] == OUTER ? 2 * item + 1 : 2 * item;
         considerEdge(endpoint[p ^ 1], p);
+        afterEdgeEvent(item);
       }
       case 3 -> {
         outerToOuter.pop();
         considerEdge(endpoint[2 * item], 2 * item + 1);
+        afterEdgeEvent(item);
       }
       default -> {
         innerBlossoms.pop();
@@ -321,24 +340,41 @@ public final class BlossomSolver {
     return false;
   }
 
+  /** The heap entry of an edge event was used up: its ends need a fresh least-slack entry. */
+  private void afterEdgeEvent(int k) {
+    for (int side = 0; side < 2; side++) {
+      int x = endpoint[2 * k + side];
+      int l = label[inBlossom[x]];
+      if (l == FREE) {
+        refreshFree(x);
+      } else if (l == OUTER) {
+        refreshOuter(x);
+      }
+    }
+  }
+
   private boolean topOuterToFree() {
     while (!outerToFree.isEmpty()) {
       int k = outerToFree.topId();
-      int bi = inBlossom[endpoint[2 * k]];
-      int bj = inBlossom[endpoint[2 * k + 1]];
-      int li = label[bi];
-      int lj = label[bj];
-      if (bi == bj || !((li == OUTER && lj == FREE) || (li == FREE && lj == OUTER))) {
-        outerToFree.pop();
-        continue;
+      long key = outerToFree.topKey();
+      int a = endpoint[2 * k];
+      int b = endpoint[2 * k + 1];
+      int ba = inBlossom[a];
+      int bb = inBlossom[b];
+      int la = label[ba];
+      int lb = label[bb];
+      if (ba != bb
+          && ((la == OUTER && lb == FREE) || (la == FREE && lb == OUTER))
+          && slack(k) + now == key) {
+        return true;
       }
-      long actual = slack(k) + now;
-      if (actual != outerToFree.topKey()) {
-        outerToFree.pop();
-        outerToFree.push(actual, k);
-        continue;
+      outerToFree.pop();
+      if (la == FREE && bestFree[a] == key) {
+        refreshFree(a);
       }
-      return true;
+      if (lb == FREE && bestFree[b] == key) {
+        refreshFree(b);
+      }
     }
     return false;
   }
@@ -346,21 +382,69 @@ public final class BlossomSolver {
   private boolean topOuterToOuter() {
     while (!outerToOuter.isEmpty()) {
       int k = outerToOuter.topId();
-      int bi = inBlossom[endpoint[2 * k]];
-      int bj = inBlossom[endpoint[2 * k + 1]];
-      if (bi == bj || label[bi] != OUTER || label[bj] != OUTER) {
-        outerToOuter.pop();
-        continue;
+      long key = outerToOuter.topKey();
+      int a = endpoint[2 * k];
+      int b = endpoint[2 * k + 1];
+      int ba = inBlossom[a];
+      int bb = inBlossom[b];
+      int la = label[ba];
+      int lb = label[bb];
+      if (ba != bb && la == OUTER && lb == OUTER && slack(k) + 2 * now == key) {
+        return true;
       }
-      long actual = slack(k) + 2 * now;
-      if (actual != outerToOuter.topKey()) {
-        outerToOuter.pop();
-        outerToOuter.push(actual, k);
-        continue;
+      outerToOuter.pop();
+      if (la == OUTER && bestOuter[a] == key) {
+        refreshOuter(a);
       }
-      return true;
+      if (lb == OUTER && bestOuter[b] == key) {
+        refreshOuter(b);
+      }
     }
     return false;
+  }
+
+  /** Records the least-slack edge from an outer vertex to unlabelled vertex {@code x}. */
+  private void refreshFree(int x) {
+    int bx = inBlossom[x];
+    long best = Long.MAX_VALUE;
+    int bestEdge = -1;
+    for (int i = adjStart[x], end = adjStart[x + 1]; i < end; i++) {
+      int p = adj[i];
+      int by = inBlossom[endpoint[p]];
+      if (by != bx && label[by] == OUTER) {
+        long key = slack(p >> 1) + now;
+        if (key < best) {
+          best = key;
+          bestEdge = p >> 1;
+        }
+      }
+    }
+    bestFree[x] = best;
+    if (bestEdge >= 0) {
+      outerToFree.push(best, bestEdge);
+    }
+  }
+
+  /** Records the least-slack edge from outer vertex {@code v} to another outer blossom. */
+  private void refreshOuter(int v) {
+    int bv = inBlossom[v];
+    long best = Long.MAX_VALUE;
+    int bestEdge = -1;
+    for (int i = adjStart[v], end = adjStart[v + 1]; i < end; i++) {
+      int p = adj[i];
+      int by = inBlossom[endpoint[p]];
+      if (by != bv && label[by] == OUTER) {
+        long key = slack(p >> 1) + 2 * now;
+        if (key < best) {
+          best = key;
+          bestEdge = p >> 1;
+        }
+      }
+    }
+    bestOuter[v] = best;
+    if (bestEdge >= 0) {
+      outerToOuter.push(best, bestEdge);
+    }
   }
 
   private boolean topInnerBlossom() {
@@ -397,9 +481,14 @@ public final class BlossomSolver {
     }
     if (s > 0) {
       if (lw == FREE) {
-        outerToFree.push(s + now, k);
-      } else {
-        outerToOuter.push(s + 2 * now, k);
+        long key = s + now;
+        if (key < bestFree[wv]) {
+          bestFree[wv] = key;
+          outerToFree.push(key, k);
+        }
+      } else if (s + 2 * now < scanBest) {
+        scanBest = s + 2 * now;
+        scanBestEdge = k;
       }
       return;
     }
@@ -523,14 +612,8 @@ public final class BlossomSolver {
   private void rescanFrom(int from) {
     for (int i = from; i < rescan.size(); i++) {
       int x = rescan.get(i);
-      int bx = inBlossom[x];
-      for (int a = adjStart[x], end = adjStart[x + 1]; a < end; a++) {
-        int p = adj[a];
-        int y = endpoint[p];
-        int by = inBlossom[y];
-        if (by != bx && label[by] == OUTER) {
-          outerToFree.push(slack(p >> 1) + now, p >> 1);
-        }
+      if (label[inBlossom[x]] == FREE) {
+        refreshFree(x);
       }
     }
     rescan.truncate(from);
