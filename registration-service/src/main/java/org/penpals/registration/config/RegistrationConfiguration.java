@@ -72,7 +72,16 @@ class RegistrationConfiguration {
       Admissions admissions,
       Secrets secrets,
       Clock clock) {
-    return new ApplyService(cycles, participants, admissions, secrets, clock);
+    // the cycle of a public application, cached for a second: thousands of applications a
+    // second need not each read it; openness is re-checked atomically with the place
+    com.github.benmanes.caffeine.cache.LoadingCache<
+            String, java.util.Optional<org.penpals.registration.cycle.domain.Cycle>>
+        recent =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                .maximumSize(1000)
+                .expireAfterWrite(java.time.Duration.ofSeconds(1))
+                .build(cycles::find);
+    return new ApplyService(recent::get, participants, admissions, secrets, clock);
   }
 
   @Bean

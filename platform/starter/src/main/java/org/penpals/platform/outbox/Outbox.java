@@ -97,6 +97,17 @@ public final class Outbox {
 
   /** Tells the relay that a document now has pending events. Call after the write succeeded. */
   public void written(String collection, String id) {
-    relay.signal(collection, id);
+    relay.signal(collection, id, null);
+  }
+
+  /**
+   * Tells the relay about a document just inserted with {@link #attach}: its entries are all it
+   * owes, so the relay publishes them without reading the document back.
+   */
+  public void inserted(String collection, Document document) {
+    relay.signal(
+        collection,
+        String.valueOf(document.get("_id")),
+        document.getList(FIELD, Document.class, List.of()));
   }
 }

@@ -60,7 +60,8 @@ public final class OutboxRelay implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   private static final String SWEEP_LOCK = "outbox-sweep";
 
-  private record Ref(String collection, String id) {}
+  /** A signalled document; {@code entries} when the writer knows them to be all it owes. */
+  private record Ref(String collection, String id, @Nullable List<Document> entries) {}
 
   /** What one round did; for tests and metrics. */
   public record Round(int documents, int published, boolean failed) {
@@ -126,11 +127,11 @@ public final class OutboxRelay implements SmartLifecycle {
     return collections;
   }
 
-  void signal(String collection, String id) {
+  void signal(String collection, String id, @Nullable List<Document> entries) {
     if (!collections.contains(collection)) {
       throw new IllegalArgumentException(collection + " is not registered as an outbox collection");
     }
-    if (!signals.offer(new Ref(collection, id))) {
+    if (!signals.offer(new Ref(collection, id, entries))) {
       nextSweep = Instant.MIN; // queue full: the next sweep takes it
     }
   }
@@ -201,21 +202,41 @@ public final class OutboxRelay implements SmartLifecycle {
 
   // ---------------------------------------------------------------- rounds
 
-  /** Publishes what the given documents hold. */
+  /**
+   * Publishes what the given documents hold: from the signal itself for a document signalled once
+   * with its entries (a fresh insert), otherwise read by {@code _id}.
+   */
   Round relaySignalled(List<Ref> refs) {
-    Map<String, Set<String>> byCollection = new LinkedHashMap<>();
+    Map<String, Map<String, List<Ref>>> byCollection = new LinkedHashMap<>();
     for (Ref ref : refs) {
-      byCollection.computeIfAbsent(ref.collection(), c -> new LinkedHashSet<>()).add(ref.id());
+      byCollection
+          .computeIfAbsent(ref.collection(), c -> new LinkedHashMap<>())
+          .computeIfAbsent(ref.id(), id -> new ArrayList<>())
+          .add(ref);
     }
     Round round = Round.EMPTY;
     for (var entry : byCollection.entrySet()) {
-      List<Document> docs =
-          database
-              .getCollection(entry.getKey())
-              // by _id only: the embedded server uses its index for nothing more complex
-              .find(in("_id", entry.getValue()))
-              .projection(Projections.include(Outbox.FIELD))
-              .into(new ArrayList<>());
+      List<Document> docs = new ArrayList<>();
+      Set<String> toRead = new LinkedHashSet<>();
+      entry
+          .getValue()
+          .forEach(
+              (id, signalled) -> {
+                List<Document> known = signalled.size() == 1 ? signalled.get(0).entries() : null;
+                if (known != null) {
+                  docs.add(new Document("_id", id).append(Outbox.FIELD, known));
+                } else {
+                  toRead.add(id);
+                }
+              });
+      if (!toRead.isEmpty()) {
+        database
+            .getCollection(entry.getKey())
+            // by _id only: the embedded server uses its index for nothing more complex
+            .find(in("_id", toRead))
+            .projection(Projections.include(Outbox.FIELD))
+            .into(docs);
+      }
       round = round.plus(publish(entry.getKey(), docs));
       if (round.failed()) {
         break;

@@ -29,7 +29,8 @@ public interface CycleRepository {
    *
    * @return the outcome
    */
-  Reservation reserve(String cycleId, String country, int capacity, int countryCap);
+  Reservation reserve(
+      String cycleId, String country, int capacity, int countryCap, boolean requireOpen);
 
   /** Gives a place back (withdrawal, erasure, country change, failed insert). */
   void release(String cycleId, String country);
@@ -40,6 +41,7 @@ public interface CycleRepository {
   enum Reservation {
     ADMITTED,
     OVER_CAPACITY,
-    OVER_COUNTRY_CAP
+    OVER_COUNTRY_CAP,
+    NOT_OPEN
   }
 }

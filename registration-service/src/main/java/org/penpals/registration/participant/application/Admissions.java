@@ -3,6 +3,7 @@ package org.penpals.registration.participant.application;
 import org.penpals.registration.cycle.application.CycleRepository;
 import org.penpals.registration.cycle.domain.Cycle;
 import org.penpals.registration.participant.domain.Admission;
+import org.penpals.registration.shared.StateConflict;
 
 /**
  * Takes and gives back places in a cycle. Over capacity or over the country cap, an applicant is
@@ -17,11 +18,25 @@ public final class Admissions {
 
   /** The admission an applicant from {@code country} gets now; takes the place if admitted. */
   public Decision admit(Cycle cycle, String country) {
+    return admit(cycle, country, false);
+  }
+
+  /**
+   * @param requireOpen the cycle must be taking applications (checked atomically with the place)
+   * @throws StateConflict if it is not
+   */
+  public Decision admit(Cycle cycle, String country, boolean requireOpen) {
     return switch (cycles.reserve(
-        cycle.id(), country, cycle.settings().capacity(), cycle.settings().countryCap())) {
+        cycle.id(),
+        country,
+        cycle.settings().capacity(),
+        cycle.settings().countryCap(),
+        requireOpen)) {
       case ADMITTED -> new Decision(Admission.ADMITTED, null);
       case OVER_CAPACITY -> new Decision(Admission.WAITLISTED, Admission.Reason.CAPACITY);
       case OVER_COUNTRY_CAP -> new Decision(Admission.WAITLISTED, Admission.Reason.COUNTRY_CAP);
+      case NOT_OPEN ->
+          throw new StateConflict("this cycle is not taking applications now", "cycleId");
     };
   }
 

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.penpals.registration.cycle.application.CycleRepository;
 import org.penpals.registration.cycle.domain.Cycle;
 import org.penpals.registration.participant.domain.Participant;
 import org.penpals.registration.participant.domain.ParticipantStatus;
@@ -19,19 +18,24 @@ import org.penpals.registration.shared.StateConflict;
 public class ApplyService {
   public static final Duration VERIFICATION_VALIDITY = Duration.ofHours(72);
 
-  private final CycleRepository cycles;
+  private final java.util.function.Function<String, java.util.Optional<Cycle>> recentCycles;
   private final ParticipantRepository participants;
   private final Admissions admissions;
   private final Secrets secrets;
   private final Clock clock;
 
+  /**
+   * @param recentCycles cycles as of a moment ago (a cache): the window check of a public
+   *     application may use them, because whether the cycle is open is checked again atomically
+   *     when the place is taken
+   */
   public ApplyService(
-      CycleRepository cycles,
+      java.util.function.Function<String, java.util.Optional<Cycle>> recentCycles,
       ParticipantRepository participants,
       Admissions admissions,
       Secrets secrets,
       Clock clock) {
-    this.cycles = cycles;
+    this.recentCycles = recentCycles;
     this.participants = participants;
     this.admissions = admissions;
     this.secrets = secrets;
@@ -41,23 +45,27 @@ public class ApplyService {
   /** A public application: the cycle must be open and within its window. */
   public Participant apply(String cycleId, ApplicationForm form) {
     Cycle cycle =
-        cycles.find(cycleId).orElseThrow(() -> new NotFound("cycle " + cycleId, "cycleId"));
+        recentCycles.apply(cycleId).orElseThrow(() -> new NotFound("cycle " + cycleId, "cycleId"));
     if (!cycle.acceptsApplications(clock.instant())) {
       throw new StateConflict("this cycle is not taking applications now", "cycleId");
     }
-    return register(cycle, form, UUID.randomUUID().toString(), null);
+    return register(cycle, form, UUID.randomUUID().toString(), null, true);
   }
 
   /**
    * Registers an application in a cycle that exists (imports skip the window check, not the
    * capacity rules).
    */
-  Participant register(Cycle cycle, ApplicationForm form, String id, @Nullable String importId) {
+  Participant register(
+      Cycle cycle,
+      ApplicationForm form,
+      String id,
+      @Nullable String importId,
+      boolean requireOpen) {
     String email = form.profile().email();
-    if (participants.findByEmail(cycle.id(), email).isPresent()) {
-      throw alreadyApplied();
-    }
-    Admissions.Decision decision = admissions.admit(cycle, form.profile().countryCode());
+    // no look-up first: the email claim written with the application rejects a duplicate
+    Admissions.Decision decision =
+        admissions.admit(cycle, form.profile().countryCode(), requireOpen);
     Instant now = clock.instant();
     String token = secrets.newToken();
     Participant.Changed registered =

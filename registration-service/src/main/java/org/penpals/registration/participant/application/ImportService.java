@@ -137,7 +137,7 @@ public class ImportService {
       if (participants.find(id).isPresent()) {
         continue; // done before a restart
       }
-      Participant p = apply.register(cycle, row.form(), id, importId);
+      Participant p = apply.register(cycle, row.form(), id, importId, false);
       if (p.admission() == Admission.ADMITTED) {
         admitted++;
       } else {

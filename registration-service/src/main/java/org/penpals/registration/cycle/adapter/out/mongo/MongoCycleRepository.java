@@ -51,7 +51,7 @@ public class MongoCycleRepository implements CycleRepository {
     fields(cycle).forEach(doc::append);
     doc.append("admitted", 0).append("admittedByCountry", new Document());
     cycles.insertOne(outbox.attach(doc, events(created)));
-    outbox.written(COLLECTION, cycle.id());
+    outbox.inserted(COLLECTION, doc);
   }
 
   @Override
@@ -102,22 +102,32 @@ public class MongoCycleRepository implements CycleRepository {
   }
 
   @Override
-  public Reservation reserve(String cycleId, String country, int capacity, int countryCap) {
+  public Reservation reserve(
+      String cycleId, String country, int capacity, int countryCap, boolean requireOpen) {
     String countryField = "admittedByCountry." + country;
+    List<Bson> conditions = new ArrayList<>();
+    conditions.add(eq("_id", cycleId));
+    if (requireOpen) {
+      conditions.add(eq("status", CycleStatus.REGISTRATION_OPEN.name()));
+    }
+    conditions.add(lt("admitted", capacity));
+    conditions.add(or(exists(countryField, false), lt(countryField, countryCap)));
     boolean taken =
         cycles
                 .updateOne(
-                    and(
-                        eq("_id", cycleId),
-                        lt("admitted", capacity),
-                        or(exists(countryField, false), lt(countryField, countryCap))),
+                    and(conditions),
                     Updates.combine(Updates.inc("admitted", 1), Updates.inc(countryField, 1)))
                 .getModifiedCount()
             == 1;
     if (taken) {
       return Reservation.ADMITTED;
     }
-    return occupancy(cycleId).admitted() >= capacity
+    Document now = cycles.find(eq("_id", cycleId)).first();
+    if (now == null
+        || (requireOpen && !CycleStatus.REGISTRATION_OPEN.name().equals(now.getString("status")))) {
+      return Reservation.NOT_OPEN;
+    }
+    return now.getInteger("admitted", 0) >= capacity
         ? Reservation.OVER_CAPACITY
         : Reservation.OVER_COUNTRY_CAP;
   }

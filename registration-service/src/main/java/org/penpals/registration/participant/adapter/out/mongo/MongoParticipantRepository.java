@@ -96,8 +96,9 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
     claim(claim, p.id());
     Document doc = new Document("_id", p.id()).append("cycleId", p.cycleId());
     doc.putAll(fields(p));
+    outbox.attach(doc, IntegrationEvents.of(registered.events()));
     try {
-      participants.insertOne(outbox.attach(doc, IntegrationEvents.of(registered.events())));
+      participants.insertOne(doc);
     } catch (RuntimeException e) {
       claims.deleteOne(and(eq("_id", claim), eq("participantId", p.id())));
       if (isDuplicate(e)) {
@@ -105,7 +106,7 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
       }
       throw e;
     }
-    outbox.written(COLLECTION, p.id());
+    outbox.inserted(COLLECTION, doc);
   }
 
   /**
