@@ -35,7 +35,11 @@ class ArchitectureTest {
             "tools.jackson..",
             "com.fasterxml..",
             "jakarta..",
-            "org.penpals.platform..",
+            "org.penpals.platform.autoconfigure..",
+            "org.penpals.platform.events..",
+            "org.penpals.platform.outbox..",
+            "org.penpals.platform.web..",
+            "org.penpals.platform.security..",
             "org.penpals.contracts..",
             "..application..",
             "..adapter..")

@@ -60,6 +60,33 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return respond(body, request);
   }
 
+  @ExceptionHandler(org.penpals.platform.domain.InvalidInput.class)
+  ResponseEntity<Object> domainInvalid(
+      org.penpals.platform.domain.InvalidInput e, HttpServletRequest request) {
+    return problem(
+        ProblemException.invalid(
+            e.violations().stream().map(v -> new FieldProblem(v.field(), v.message())).toList()),
+        request);
+  }
+
+  @ExceptionHandler(org.penpals.platform.domain.StateConflict.class)
+  ResponseEntity<Object> domainConflict(
+      org.penpals.platform.domain.StateConflict e, HttpServletRequest request) {
+    return problem(ProblemException.conflict(e.getMessage(), e.field()), request);
+  }
+
+  @ExceptionHandler(org.penpals.platform.domain.NotFound.class)
+  ResponseEntity<Object> domainNotFound(
+      org.penpals.platform.domain.NotFound e, HttpServletRequest request) {
+    return problem(
+        new ProblemException(
+            HttpStatus.NOT_FOUND,
+            "not-found",
+            e.getMessage(),
+            e.field() == null ? List.of() : List.of(new FieldProblem(e.field(), "does not exist"))),
+        request);
+  }
+
   @ExceptionHandler(ConstraintViolationException.class)
   ResponseEntity<Object> constraintViolation(
       ConstraintViolationException e, HttpServletRequest request) {

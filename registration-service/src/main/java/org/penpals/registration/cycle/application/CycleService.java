@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.penpals.platform.domain.NotFound;
+import org.penpals.platform.domain.StateConflict;
 import org.penpals.registration.cycle.domain.Cycle;
 import org.penpals.registration.cycle.domain.CycleSettings;
-import org.penpals.registration.shared.NotFound;
-import org.penpals.registration.shared.StateConflict;
 
 /** Staff use cases on cycles. */
 public class CycleService {

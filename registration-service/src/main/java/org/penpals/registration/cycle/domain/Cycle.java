@@ -3,7 +3,7 @@ package org.penpals.registration.cycle.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.penpals.registration.shared.StateConflict;
+import org.penpals.platform.domain.StateConflict;
 
 /**
  * A programme cycle: its settings and where it stands in its lifecycle. Transitions return the

@@ -4,7 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.penpals.registration.shared.Rules;
+import org.penpals.platform.domain.Rules;
 
 /**
  * What staff decide about a cycle. Validates itself: every broken rule is reported at once, named

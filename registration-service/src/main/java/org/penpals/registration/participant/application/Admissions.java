@@ -1,9 +1,9 @@
 package org.penpals.registration.participant.application;
 
+import org.penpals.platform.domain.StateConflict;
 import org.penpals.registration.cycle.application.CycleRepository;
 import org.penpals.registration.cycle.domain.Cycle;
 import org.penpals.registration.participant.domain.Admission;
-import org.penpals.registration.shared.StateConflict;
 
 /**
  * Takes and gives back places in a cycle. Over capacity or over the country cap, an applicant is

@@ -2,11 +2,11 @@ package org.penpals.registration.participant.application;
 
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.penpals.platform.domain.Rules;
 import org.penpals.registration.participant.domain.Admission;
 import org.penpals.registration.participant.domain.Iso;
 import org.penpals.registration.participant.domain.ParticipantStatus;
 import org.penpals.registration.participant.domain.Sector;
-import org.penpals.registration.shared.Rules;
 
 /**
  * Staff search over a cycle's applicants: every filter optional, combined with AND.

@@ -16,6 +16,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
+import org.penpals.platform.domain.InvalidInput;
+import org.penpals.platform.domain.Rules;
+import org.penpals.platform.domain.Violation;
 import org.penpals.registration.participant.domain.Consent;
 import org.penpals.registration.participant.domain.Iso;
 import org.penpals.registration.participant.domain.Language;
@@ -23,9 +26,6 @@ import org.penpals.registration.participant.domain.Profile;
 import org.penpals.registration.participant.domain.Sector;
 import org.penpals.registration.participant.domain.SectorPreference;
 import org.penpals.registration.participant.domain.Taxonomy;
-import org.penpals.registration.shared.InvalidInput;
-import org.penpals.registration.shared.Rules;
-import org.penpals.registration.shared.Violation;
 
 /**
  * Reads applications from a CSV file as a form tool (Google Forms, Microsoft Forms, a spreadsheet)

@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.penpals.platform.domain.InvalidInput;
+import org.penpals.platform.domain.NotFound;
+import org.penpals.platform.domain.StateConflict;
 import org.penpals.registration.cycle.domain.Cycle;
 import org.penpals.registration.participant.domain.Participant;
 import org.penpals.registration.participant.domain.ParticipantStatus;
 import org.penpals.registration.participant.domain.Verification;
-import org.penpals.registration.shared.InvalidInput;
-import org.penpals.registration.shared.NotFound;
-import org.penpals.registration.shared.StateConflict;
 
 /** Applying to a cycle and confirming the email. */
 public class ApplyService {

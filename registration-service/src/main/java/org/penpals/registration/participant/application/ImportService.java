@@ -6,13 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.penpals.platform.domain.NotFound;
+import org.penpals.platform.domain.StateConflict;
+import org.penpals.platform.domain.Violation;
 import org.penpals.registration.cycle.application.CycleRepository;
 import org.penpals.registration.cycle.domain.Cycle;
 import org.penpals.registration.participant.domain.Admission;
 import org.penpals.registration.participant.domain.Participant;
-import org.penpals.registration.shared.NotFound;
-import org.penpals.registration.shared.StateConflict;
-import org.penpals.registration.shared.Violation;
 
 /**
  * Imports applications collected elsewhere (a form tool's CSV). All or nothing: every row is

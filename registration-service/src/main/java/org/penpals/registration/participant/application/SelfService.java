@@ -3,14 +3,14 @@ package org.penpals.registration.participant.application;
 import java.time.Clock;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.penpals.platform.domain.NotFound;
+import org.penpals.platform.domain.StateConflict;
 import org.penpals.registration.cycle.application.CycleRepository;
 import org.penpals.registration.cycle.domain.Cycle;
 import org.penpals.registration.participant.domain.Admission;
 import org.penpals.registration.participant.domain.Participant;
 import org.penpals.registration.participant.domain.ParticipantStatus;
 import org.penpals.registration.participant.domain.Profile;
-import org.penpals.registration.shared.NotFound;
-import org.penpals.registration.shared.StateConflict;
 
 /**
  * What participants do with their own application. The id always comes from their token, never from

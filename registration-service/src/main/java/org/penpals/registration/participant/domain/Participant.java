@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.penpals.registration.shared.InvalidInput;
-import org.penpals.registration.shared.StateConflict;
+import org.penpals.platform.domain.InvalidInput;
+import org.penpals.platform.domain.StateConflict;
 
 /**
  * An application to a cycle, and the participant it becomes. Every change bumps {@code revision}

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.penpals.registration.shared.Rules;
+import org.penpals.platform.domain.Rules;
 
 /**
  * An applicant's profile. Validates itself against the programme's rules; field names in violations

@@ -10,8 +10,8 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.penpals.registration.shared.InvalidInput;
-import org.penpals.registration.shared.StateConflict;
+import org.penpals.platform.domain.InvalidInput;
+import org.penpals.platform.domain.StateConflict;
 
 class CycleTest {
   static final Instant NOW = Instant.parse("2027-01-15T12:00:00Z");

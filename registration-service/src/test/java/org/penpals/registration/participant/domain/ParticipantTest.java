@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.penpals.registration.shared.InvalidInput;
-import org.penpals.registration.shared.StateConflict;
+import org.penpals.platform.domain.InvalidInput;
+import org.penpals.platform.domain.StateConflict;
 
 class ParticipantTest {
   static final Instant NOW = Instant.parse("2027-01-15T12:00:00Z");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.penpals.registration.shared.InvalidInput;
+import org.penpals.platform.domain.InvalidInput;
 
 class ProfileTest {
   static Profile profile(

@@ -32,7 +32,7 @@ public record CycleRequest(
         @Nullable Integer countryCapPercent) {
 
   CycleSettings toSettings() {
-    var missing = new org.penpals.registration.shared.Rules();
+    var missing = new org.penpals.platform.domain.Rules();
     missing.present(capacity, "capacity");
     CycleSettings settings;
     try {
@@ -48,7 +48,7 @@ public record CycleRequest(
               promptLocalHour == null ? 9 : promptLocalHour,
               capacity == null ? 2 : capacity,
               countryCapPercent == null ? 100 : countryCapPercent);
-    } catch (org.penpals.registration.shared.InvalidInput e) {
+    } catch (org.penpals.platform.domain.InvalidInput e) {
       e.violations().forEach(v -> missing.add(v.field(), v.message()));
       missing.throwIfAny();
       throw e;

@@ -4,14 +4,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.penpals.platform.domain.InvalidInput;
+import org.penpals.platform.domain.Rules;
 import org.penpals.registration.participant.application.ApplicationForm;
 import org.penpals.registration.participant.domain.Consent;
 import org.penpals.registration.participant.domain.Language;
 import org.penpals.registration.participant.domain.Profile;
 import org.penpals.registration.participant.domain.Sector;
 import org.penpals.registration.participant.domain.SectorPreference;
-import org.penpals.registration.shared.InvalidInput;
-import org.penpals.registration.shared.Rules;
 
 /** The application form as JSON. Every broken rule is reported at once, by JSON path. */
 @Schema(name = "Application")

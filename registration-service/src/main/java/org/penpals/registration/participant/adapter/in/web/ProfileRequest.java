@@ -3,9 +3,9 @@ package org.penpals.registration.participant.adapter.in.web;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.penpals.platform.domain.Rules;
 import org.penpals.registration.participant.domain.Profile;
 import org.penpals.registration.participant.domain.Sector;
-import org.penpals.registration.shared.Rules;
 
 /** A participant's edit of their application: the whole profile, without email and consent. */
 @Schema(name = "ProfileUpdate")

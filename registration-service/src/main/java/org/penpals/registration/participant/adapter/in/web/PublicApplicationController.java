@@ -8,12 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.penpals.platform.domain.InvalidInput;
 import org.penpals.registration.participant.application.ApplyService;
 import org.penpals.registration.participant.domain.Participant;
 import org.penpals.registration.participant.domain.Sector;
 import org.penpals.registration.participant.domain.SectorPreference;
 import org.penpals.registration.participant.domain.Taxonomy;
-import org.penpals.registration.shared.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -94,7 +94,7 @@ public class PublicApplicationController {
       summary = "Mail a new verification link",
       description = "Always 202, whether or not the email applied: nobody learns who applied.")
   public void resend(@RequestBody @Nullable ResendRequest request) {
-    var rules = new org.penpals.registration.shared.Rules();
+    var rules = new org.penpals.platform.domain.Rules();
     rules.text(request == null ? null : request.cycleId(), "cycleId", 1, 64);
     rules.text(request == null ? null : request.email(), "email", 3, 254);
     rules.throwIfAny();

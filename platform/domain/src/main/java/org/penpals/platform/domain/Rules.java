@@ -1,4 +1,4 @@
-package org.penpals.registration.shared;
+package org.penpals.platform.domain;
 
 import java.util.ArrayList;
 import java.util.List;

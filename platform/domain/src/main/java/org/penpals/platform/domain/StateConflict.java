@@ -1,4 +1,4 @@
-package org.penpals.registration.shared;
+package org.penpals.platform.domain;
 
 import org.jspecify.annotations.Nullable;
 
