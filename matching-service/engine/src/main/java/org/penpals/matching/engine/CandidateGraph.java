@@ -74,7 +74,8 @@ public final class CandidateGraph {
    * heaviest matching is first a largest one, then a best-scoring one among those.
    */
   public long cardinalityOffset() {
-    return (long) maxScore * (vertexCount() / 2) + 1;
+    long offset = (long) maxScore * (vertexCount() / 2) + 1;
+    return offset + (offset & 1); // even, so that potentials shifted by it stay even
   }
 
   /** The graph with weights {@code cardinalityOffset() + score}. */
@@ -83,6 +84,15 @@ public final class CandidateGraph {
     long[] weight = new long[score.length];
     for (int k = 0; k < score.length; k++) {
       weight[k] = offset + score[k];
+    }
+    return new WeightedGraph(vertexCount(), from, to, weight);
+  }
+
+  /** The graph with the scores as weights (no cardinality offset). */
+  public WeightedGraph scoreWeighted() {
+    long[] weight = new long[score.length];
+    for (int k = 0; k < score.length; k++) {
+      weight[k] = score[k];
     }
     return new WeightedGraph(vertexCount(), from, to, weight);
   }

@@ -137,7 +137,132 @@ final class CandidateGraphBuilder {
     return keys.toArray();
   }
 
+  /**
+   * Each person's exact k best, without scoring every pair: pairs sharing two or more interests
+   * first (found through interest buckets); then, only for people whose k-th best could still be
+   * beaten by a pair sharing one interest, those pairs; then, only where even a pair sharing none
+   * could enter, everyone. Exact because a pair's score is at most {@link Cohort#maxScoreSharing}
+   * of its shared interests.
+   */
   private void exhaustive(int[] vertices, TopK top) {
+    int m = vertices.length;
+    if (!cohort.singleWords() || cohort.weights.interests() == 0) {
+      allPairs(vertices, top);
+      return;
+    }
+    long[] words = new long[m];
+    int interestCount = 0;
+    for (int a = 0; a < m; a++) {
+      words[a] = cohort.interestWord(vertices[a]);
+      interestCount = Math.max(interestCount, 64 - Long.numberOfLeadingZeros(words[a]));
+    }
+    int[][] byInterest = bucket(vertices, interestCount, cohort::interestsOf);
+    int interests = interestCount;
+    int pairKeys = interestCount * interestCount;
+    int[][] byPair =
+        bucket(
+            vertices,
+            Math.max(1, pairKeys),
+            v -> {
+              int[] ids = cohort.interestsOf(v);
+              int[] keys = new int[ids.length * (ids.length - 1) / 2];
+              int x = 0;
+              for (int i = 0; i < ids.length; i++) {
+                for (int j = i + 1; j < ids.length; j++) {
+                  keys[x++] = ids[i] * interests + ids[j];
+                }
+              }
+              return keys;
+            });
+    for (int a = 0; a < m; a++) {
+      if ((a & 255) == 0) {
+        checkCancelled();
+        report(a, 2 * m);
+      }
+      int pa = vertices[a];
+      long wa = words[a];
+      for (long first = wa; first != 0; first &= first - 1) {
+        int i = Long.numberOfTrailingZeros(first);
+        for (long second = first & (first - 1); second != 0; second &= second - 1) {
+          int j = Long.numberOfTrailingZeros(second);
+          for (int b : byPair[i * interestCount + j]) {
+            if (b <= a) {
+              continue;
+            }
+            // each pair once: at its two lowest shared interests
+            long common = wa & words[b];
+            if (Long.numberOfTrailingZeros(common) != i
+                || Long.numberOfTrailingZeros(common & (common - 1)) != j) {
+              continue;
+            }
+            int pb = vertices[b];
+            if (cohort.valid(pa, pb)) {
+              int s = cohort.score(pa, pb);
+              if (top.mayTake(a, s)) {
+                top.offer(a, b, s);
+              }
+              if (top.mayTake(b, s)) {
+                top.offer(b, a, s);
+              }
+            }
+          }
+        }
+      }
+    }
+    int withOne = cohort.maxScoreSharing(1);
+    int withNone = cohort.maxScoreSharing(0);
+    boolean[] needsOne = new boolean[m];
+    for (int a = 0; a < m; a++) {
+      needsOne[a] = top.mayTake(a, withOne);
+    }
+    // passes 2 and 3 only add to each person's own list, so people can be done in parallel (the
+    // result does not depend on the order of offers); progress is reported from this thread only
+    report(m, 2 * m);
+    java.util.stream.IntStream.range(0, (m + 255) / 256)
+        .parallel()
+        .forEach(
+            chunk -> {
+              checkCancelled();
+              for (int a = chunk * 256; a < Math.min(m, chunk * 256 + 256); a++) {
+                if (needsOne[a]) {
+                  sharingOne(a, vertices, words, byInterest, top);
+                }
+                if (top.mayTake(a, withNone)) {
+                  sharingNone(a, vertices, words, top);
+                }
+              }
+            });
+  }
+
+  private void sharingOne(int a, int[] vertices, long[] words, int[][] byInterest, TopK top) {
+    int pa = vertices[a];
+    long wa = words[a];
+    for (long bits = wa; bits != 0; bits &= bits - 1) {
+      for (int b : byInterest[Long.numberOfTrailingZeros(bits)]) {
+        if (Long.bitCount(wa & words[b]) == 1 && cohort.valid(pa, vertices[b])) {
+          int s = cohort.score(pa, vertices[b]);
+          if (top.mayTake(a, s)) {
+            top.offer(a, b, s);
+          }
+        }
+      }
+    }
+  }
+
+  private void sharingNone(int a, int[] vertices, long[] words, TopK top) {
+    int pa = vertices[a];
+    long wa = words[a];
+    for (int b = 0; b < vertices.length; b++) {
+      if ((wa & words[b]) == 0 && cohort.valid(pa, vertices[b])) {
+        int s = cohort.score(pa, vertices[b]);
+        if (top.mayTake(a, s)) {
+          top.offer(a, b, s);
+        }
+      }
+    }
+  }
+
+  private void allPairs(int[] vertices, TopK top) {
     int m = vertices.length;
     for (int a = 0; a < m; a++) {
       if ((a & 255) == 0) {
@@ -149,8 +274,12 @@ final class CandidateGraphBuilder {
         int pb = vertices[b];
         if (cohort.valid(pa, pb)) {
           int s = cohort.score(pa, pb);
-          top.offer(a, b, s);
-          top.offer(b, a, s);
+          if (top.mayTake(a, s)) {
+            top.offer(a, b, s);
+          }
+          if (top.mayTake(b, s)) {
+            top.offer(b, a, s);
+          }
         }
       }
     }
@@ -245,8 +374,12 @@ final class CandidateGraphBuilder {
       seen[b] = a;
       if (cohort.valid(vertices[a], vertices[b])) {
         int s = cohort.score(vertices[a], vertices[b]);
-        top.offer(a, b, s);
-        top.offer(b, a, s);
+        if (top.mayTake(a, s)) {
+          top.offer(a, b, s);
+        }
+        if (top.mayTake(b, s)) {
+          top.offer(b, a, s);
+        }
       }
     }
   }
@@ -350,17 +483,25 @@ final class CandidateGraphBuilder {
     private final int[] scores;
     private final int[] others;
     private final int[] sizes;
+    private final int[] threshold;
 
     TopK(int people, int k) {
       this.k = k;
       scores = new int[people * k];
       others = new int[people * k];
       sizes = new int[people];
+      threshold = new int[people];
+      Arrays.fill(threshold, Integer.MIN_VALUE);
     }
 
     /** Whether (s1, o1) is worse than (s2, o2). */
     private static boolean worse(int s1, int o1, int s2, int o2) {
       return s1 < s2 || (s1 == s2 && o1 > o2);
+    }
+
+    /** Whether {@code score} could enter the person's list (a cheap test before {@link #offer}). */
+    boolean mayTake(int person, int score) {
+      return score >= threshold[person];
     }
 
     void offer(int person, int other, int score) {
@@ -380,6 +521,9 @@ final class CandidateGraphBuilder {
         }
         scores[base + i] = score;
         others[base + i] = other;
+        if (size + 1 == k) {
+          threshold[person] = scores[base];
+        }
         return;
       }
       if (!worse(scores[base], others[base], score, other)) {
@@ -408,6 +552,7 @@ final class CandidateGraphBuilder {
       }
       scores[base + i] = score;
       others[base + i] = other;
+      threshold[person] = scores[base];
     }
 
     /** The union of everyone's lists as sorted, distinct keys {@code min << 32 | max}. */

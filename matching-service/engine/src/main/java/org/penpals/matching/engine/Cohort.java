@@ -23,9 +23,17 @@ final class Cohort {
   final long[][] languages;
   final long[][] interests;
   // the same as single words, when there are at most 64 languages and interests (the usual case)
-  private final long[] languageWord;
+  private final long[] languageFlat; // person i's language words at [i * languageWords, ...)
+  private final int languageWords;
   private final long[] interestWord;
   private final boolean singleWords;
+  // lookup tables of the score, so that a pair costs a handful of instructions
+  private final int[] interestPoints = new int[65];
+  private final int[] sectorPoints = new int[18];
+  private final int[] experiencePoints = new int[81];
+  private final int[] hourPoints = new int[2 * 24 * 60 + 1];
+  private final int[] prefOrdinal;
+  private final boolean[] restricted;
   final int[] sector;
   final SectorPreference[] preference;
   final int[] years;
@@ -105,11 +113,35 @@ final class Cohort {
               .sorted()
               .toArray();
     }
-    singleWords = languageIds.size() <= 64 && interestIds.size() <= 64;
-    languageWord = new long[size];
+    singleWords = interestIds.size() <= 64;
+    languageWords = Math.max(1, (languageIds.size() + 63) / 64);
+    for (int shared = 0; shared < interestPoints.length; shared++) {
+      interestPoints[shared] = Scorer.interestPoints(weights.interests(), shared);
+    }
+    for (SectorPreference pa : SectorPreference.values()) {
+      for (SectorPreference pb : SectorPreference.values()) {
+        for (int same = 0; same < 2; same++) {
+          int sides = Scorer.satisfied(pa, same == 1) + Scorer.satisfied(pb, same == 1);
+          sectorPoints[pa.ordinal() * 6 + pb.ordinal() * 2 + same] =
+              Scorer.sectorPoints(weights.sector(), sides);
+        }
+      }
+    }
+    for (int gap = 0; gap < experiencePoints.length; gap++) {
+      experiencePoints[gap] =
+          Scorer.experiencePoints(weights.experience(), weights.experienceMode(), gap);
+    }
+    for (int d = 0; d < hourPoints.length; d++) {
+      hourPoints[d] = Scorer.hourPoints(weights.workingHours(), Scorer.overlapMinutes(d, 0));
+    }
+    prefOrdinal = new int[size];
+    restricted = new boolean[size];
+    languageFlat = new long[size * languageWords];
     interestWord = new long[size];
     for (int i = 0; i < size; i++) {
-      languageWord[i] = languages[i].length == 0 ? 0 : languages[i][0];
+      prefOrdinal[i] = preference[i].ordinal();
+      restricted[i] = avoid[i].length > 0 || excluded[i].length > 0;
+      System.arraycopy(languages[i], 0, languageFlat, i * languageWords, languages[i].length);
       interestWord[i] = interests[i].length == 0 ? 0 : interests[i][0];
     }
     for (IdPair pair : request.rules().lockedPairs()) {
@@ -156,25 +188,14 @@ final class Cohort {
     if (a == b || country[a] == country[b]) {
       return false;
     }
-    if (singleWords) {
-      if ((languageWord[a] & languageWord[b]) == 0) {
-        return false;
-      }
-      return avoidAndExclusions(a, b);
-    }
-    long[] la = languages[a];
-    long[] lb = languages[b];
-    boolean shared = false;
-    for (int w = 0; w < la.length; w++) {
-      if ((la[w] & lb[w]) != 0) {
-        shared = true;
-        break;
+    int la = a * languageWords;
+    int lb = b * languageWords;
+    for (int w = 0; w < languageWords; w++) {
+      if ((languageFlat[la + w] & languageFlat[lb + w]) != 0) {
+        return !(restricted[a] || restricted[b]) || avoidAndExclusions(a, b);
       }
     }
-    if (!shared) {
-      return false;
-    }
-    return avoidAndExclusions(a, b);
+    return false;
   }
 
   private boolean avoidAndExclusions(int a, int b) {
@@ -206,15 +227,31 @@ final class Cohort {
         shared += Long.bitCount(ia[w] & ib[w]);
       }
     }
-    boolean sameSector = sector[a] == sector[b];
-    int sides =
-        Scorer.satisfied(preference[a], sameSector) + Scorer.satisfied(preference[b], sameSector);
-    return Scorer.interestPoints(weights.interests(), shared)
-        + Scorer.sectorPoints(weights.sector(), sides)
-        + Scorer.experiencePoints(
-            weights.experience(), weights.experienceMode(), Math.abs(years[a] - years[b]))
-        + Scorer.hourPoints(weights.workingHours(), Scorer.overlapMinutes(offset[a], offset[b]))
-        + Scorer.regionPoints(weights.regionDiversity(), region[a] != region[b]);
+    int offsetGap = Math.abs(offset[a] - offset[b]);
+    return interestPoints[shared]
+        + sectorPoints[prefOrdinal[a] * 6 + prefOrdinal[b] * 2 + (sector[a] == sector[b] ? 1 : 0)]
+        + experiencePoints[Math.abs(years[a] - years[b])]
+        + (offsetGap < hourPoints.length
+            ? hourPoints[offsetGap]
+            : Scorer.hourPoints(
+                weights.workingHours(), Scorer.overlapMinutes(offset[a], offset[b])))
+        + (region[a] != region[b] ? weights.regionDiversity() : 0);
+  }
+
+  /** Whether all interest ids fit one 64-bit word (then {@link #interestWord} is exact). */
+  boolean singleWords() {
+    return singleWords;
+  }
+
+  long interestWord(int i) {
+    return interestWord[i];
+  }
+
+  /** The best score a pair sharing exactly {@code shared} interests can reach. */
+  int maxScoreSharing(int shared) {
+    return weights.total()
+        - weights.interests()
+        + Scorer.interestPoints(weights.interests(), shared);
   }
 
   /** Language ids person {@code i} corresponds in. */

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.penpals.matching.engine.solver.BlossomSolver;
 import org.penpals.matching.engine.solver.MatchingSolution;
 import org.penpals.matching.engine.solver.SolverMonitor;
+import org.penpals.matching.engine.solver.WarmStart;
 
 /**
  * Matches a request: builds the candidate graph, finds a maximum-cardinality, then maximum-score
@@ -48,7 +49,7 @@ public final class MatchingEngine {
     progress.onProgress(MatchingPhase.CANDIDATE_GRAPH, 1, graph.edgeCount() + " candidate pairs");
     mark = lap(timings, "candidate graph", mark);
 
-    MatchingSolution solution = solve(graph, request.options(), progress, cancellation);
+    Solved solution = solve(graph, request.options(), progress, cancellation);
     mark = lap(timings, "solve", mark);
 
     Assembly assembly = new Assembly(cohort, graph, solution, request, progress, cancellation);
@@ -66,26 +67,97 @@ public final class MatchingEngine {
         .build();
   }
 
-  /** Solves a candidate graph exactly (or until the time budget), reporting progress. */
-  public static MatchingSolution solve(
+  /**
+   * Solves a candidate graph: first the best total score with no regard to the number of pairs
+   * (fast, and its optimum bounds the score of every matching), then, warm-started from it, the
+   * lexicographic problem with weights {@code C + score}. Stops at the time budget with the best
+   * matching found and bounds that still hold.
+   */
+  public static Solved solve(
       CandidateGraph graph,
       MatchingOptions options,
       ProgressListener progress,
       Cancellation cancellation) {
     long deadline = System.nanoTime() + options.timeBudget().toNanos();
-    SolverMonitor monitor =
-        (open, initial) -> {
-          if (cancellation.isCancelled()) {
-            throw new MatchingCancelledException(MatchingPhase.SOLVING);
-          }
-          progress.onProgress(
-              MatchingPhase.SOLVING,
-              initial == 0 ? 1 : 1 - (double) open / initial,
-              open + " alternating trees open");
-          return System.nanoTime() > deadline;
-        };
     progress.onProgress(MatchingPhase.SOLVING, 0, graph.vertexCount() + " people");
-    return BlossomSolver.solve(graph.weighted(), monitor);
+    MatchingSolution byScore =
+        BlossomSolver.solve(
+            graph.scoreWeighted(), null, monitor(deadline, progress, cancellation, 0));
+    long offset = graph.cardinalityOffset();
+    MatchingSolution lexicographic =
+        byScore.optimal()
+            ? BlossomSolver.solve(
+                graph.weighted(),
+                new WarmStart(byScore.mate(), byScore.potentials(), offset),
+                monitor(deadline, progress, cancellation, 0.5))
+            : BlossomSolver.solve(
+                graph.weighted(), null, monitor(deadline, progress, cancellation, 0.5));
+    int pairs = lexicographic.size();
+    long score = lexicographic.weight() - offset * pairs;
+    long pairBound = Math.min(graph.vertexCount() / 2, lexicographic.upperBound() / offset);
+    long scoreBound = lexicographic.upperBound() - offset * pairs;
+    if (byScore.optimal()) {
+      scoreBound = Math.min(scoreBound, byScore.upperBound());
+    }
+    int[] mate = lexicographic.mate();
+    if (!lexicographic.optimal()
+        && (byScore.size() > pairs || (byScore.size() == pairs && byScore.weight() > score))) {
+      mate = byScore.mate();
+      pairs = byScore.size();
+      score = byScore.weight();
+    }
+    return new Solved(
+        mate,
+        pairs,
+        score,
+        Math.max(score, scoreBound),
+        Math.max(pairs, pairBound),
+        lexicographic.optimal(),
+        lexicographic.optimal()
+            ? "exact blossom (score, then pairs first; optimum proven)"
+            : "exact blossom stopped at the time budget (bounds proven, gap open)");
+  }
+
+  private static SolverMonitor monitor(
+      long deadline, ProgressListener progress, Cancellation cancellation, double from) {
+    return (open, initial) -> {
+      if (cancellation.isCancelled()) {
+        throw new MatchingCancelledException(MatchingPhase.SOLVING);
+      }
+      progress.onProgress(
+          MatchingPhase.SOLVING,
+          from + 0.5 * (initial == 0 ? 1 : 1 - (double) open / initial),
+          open + " alternating trees open");
+      return System.nanoTime() > deadline;
+    };
+  }
+
+  /**
+   * What the solver found on a candidate graph.
+   *
+   * @param mate graph vertex to graph vertex, or -1
+   * @param pairs matched pairs
+   * @param score total score of the pairs
+   * @param scoreBound no matching with {@code pairs} pairs scores more
+   * @param pairBound no matching has more pairs
+   * @param optimal whether both are attained (proven optimum)
+   */
+  public record Solved(
+      int[] mate,
+      int pairs,
+      long score,
+      long scoreBound,
+      long pairBound,
+      boolean optimal,
+      String algorithm) {
+    public Solved {
+      mate = mate.clone();
+    }
+
+    @Override
+    public int[] mate() {
+      return mate.clone();
+    }
   }
 
   private static long lap(Map<String, Duration> timings, String phase, long since) {
@@ -98,7 +170,7 @@ public final class MatchingEngine {
   private static final class Assembly {
     private final Cohort cohort;
     private final CandidateGraph graph;
-    private final MatchingSolution solution;
+    private final Solved solution;
     private final MatchingRequest request;
     private final ProgressListener progress;
     private final Cancellation cancellation;
@@ -109,7 +181,7 @@ public final class MatchingEngine {
     Assembly(
         Cohort cohort,
         CandidateGraph graph,
-        MatchingSolution solution,
+        Solved solution,
         MatchingRequest request,
         ProgressListener progress,
         Cancellation cancellation) {
@@ -158,17 +230,16 @@ public final class MatchingEngine {
           }
         }
       }
+      int[] mates = solution.mate();
       for (int v = 0; v < graph.vertexCount(); v++) {
-        int mate = solution.mateOf(v);
-        if (mate >= 0) {
-          partner[graph.cohortIndex(v)] = graph.cohortIndex(mate);
+        if (mates[v] >= 0) {
+          partner[graph.cohortIndex(v)] = graph.cohortIndex(mates[v]);
         }
       }
-      long offset = graph.cardinalityOffset();
-      int pairs = solution.size();
-      long score = solution.weight() - offset * pairs;
-      long scoreBound = solution.upperBound() - offset * pairs;
-      long pairBound = Math.min(graph.vertexCount() / 2, solution.upperBound() / offset);
+      int pairs = solution.pairs();
+      long score = solution.score();
+      long scoreBound = solution.scoreBound();
+      long pairBound = solution.pairBound();
 
       progress.onProgress(MatchingPhase.LEFTOVERS, 0, "placing leftovers");
       List<Integer> leftovers = new ArrayList<>();

@@ -80,6 +80,9 @@ public final class BlossomSolver {
   private final IntStack scratch = new IntStack(64);
   private final IntStack rescan = new IntStack(64);
   private long events;
+  private long statDestroyed;
+  private long statMembers;
+  private long statRefresh;
 
   private BlossomSolver(WeightedGraph graph, SolverMonitor monitor) {
     this.monitor = monitor;
@@ -150,6 +153,18 @@ public final class BlossomSolver {
    * large stack, since blossoms nest.
    */
   public static MatchingSolution solve(WeightedGraph graph, SolverMonitor monitor) {
+    return solve(graph, null, monitor);
+  }
+
+  /**
+   * Solves {@code graph} from a warm start (or from the greedy start when {@code warm} is null).
+   *
+   * @throws IllegalArgumentException if the warm start's potentials are not feasible
+   */
+  public static MatchingSolution solve(
+      WeightedGraph graph,
+      @org.jspecify.annotations.Nullable WarmStart warm,
+      SolverMonitor monitor) {
     MatchingSolution[] result = new MatchingSolution[1];
     Throwable[] failure = new Throwable[1];
     Thread worker =
@@ -157,7 +172,7 @@ public final class BlossomSolver {
             null,
             () -> {
               try {
-                result[0] = new BlossomSolver(graph, monitor).run();
+                result[0] = new BlossomSolver(graph, monitor).run(warm);
               } catch (Throwable t) { // handed to the caller below
                 failure[0] = t;
               }
@@ -204,8 +219,12 @@ public final class BlossomSolver {
 
   // ---------------------------------------------------------------- main loop
 
-  private MatchingSolution run() {
-    warmStart();
+  private MatchingSolution run(@org.jspecify.annotations.Nullable WarmStart warm) {
+    if (warm == null) {
+      warmStart();
+    } else {
+      warmStart(warm);
+    }
     for (int v = 0; v < n; v++) {
       if (mate[v] == -1 && dual(v) > 0) {
         openTrees++;
@@ -247,6 +266,11 @@ public final class BlossomSolver {
         }
       }
       dualStep();
+    }
+    if (System.getProperty("penpals.solver.debug") != null) {
+      System.err.printf(
+          "solver: n %d, initial trees %d, events %d, destroyed %d, members %d, refreshes %d%n",
+          n, initialTrees, events, statDestroyed, statMembers, statRefresh);
     }
     return result(!stopped);
   }
@@ -405,6 +429,7 @@ public final class BlossomSolver {
 
   /** Records the least-slack edge from an outer vertex to unlabelled vertex {@code x}. */
   private void refreshFree(int x) {
+    statRefresh++;
     int bx = inBlossom[x];
     long best = Long.MAX_VALUE;
     int bestEdge = -1;
@@ -571,6 +596,8 @@ public final class BlossomSolver {
   /** Unlabels every vertex of a tree that has just been augmented or whose root left. */
   private void destroyTree(int tree) {
     openTrees--;
+    statDestroyed++;
+    statMembers += memberCount[tree];
     int[] list = members[tree];
     int count = memberCount[tree];
     members[tree] = null;
@@ -993,6 +1020,66 @@ public final class BlossomSolver {
     }
   }
 
+  private void warmStart(WarmStart warm) {
+    long[] potentials = warm.potentials();
+    int[] partner = warm.mate();
+    if (potentials.length != n) {
+      throw new IllegalArgumentException(
+          "warm start has " + potentials.length + " vertices, not " + n);
+    }
+    for (int v = 0; v < n; v++) {
+      long d = potentials[v] + warm.shift();
+      if (d < 0) {
+        throw new IllegalArgumentException("negative potential at " + v);
+      }
+      dualBase[v] = d + (d & 1);
+    }
+    for (int k = 0; k < w.length; k++) {
+      if (slack(k) < 0) {
+        throw new IllegalArgumentException("warm start potentials violate edge " + k);
+      }
+    }
+    for (int v = 0; v < n; v++) {
+      int u = partner[v];
+      if (u <= v || mate[v] != -1 || mate[u] != -1 || partner[u] != v) {
+        continue;
+      }
+      for (int i = adjStart[v], end = adjStart[v + 1]; i < end; i++) {
+        int p = adj[i];
+        if (endpoint[p] == u && slack(p >> 1) == 0) {
+          mate[v] = p;
+          mate[u] = p ^ 1;
+          break;
+        }
+      }
+    }
+    // free vertices: lower the dual until an edge is tight, and match tight free pairs
+    for (int v = 0; v < n; v++) {
+      if (mate[v] != -1) {
+        continue;
+      }
+      long minSlack = Long.MAX_VALUE;
+      for (int i = adjStart[v], end = adjStart[v + 1]; i < end; i++) {
+        minSlack = Math.min(minSlack, slack(adj[i] >> 1));
+      }
+      long lower = minSlack == Long.MAX_VALUE ? dualBase[v] : Math.min(dualBase[v], minSlack);
+      dualBase[v] -= lower - (lower & 1);
+      int bestP = -1;
+      for (int i = adjStart[v], end = adjStart[v + 1]; i < end; i++) {
+        int p = adj[i];
+        if (mate[endpoint[p]] == -1 && slack(p >> 1) == 0) {
+          if (bestP < 0 || w[p >> 1] > w[bestP >> 1]) {
+            bestP = p;
+          }
+        }
+      }
+      if (bestP >= 0) {
+        mate[v] = bestP;
+        mate[endpoint[bestP]] = bestP ^ 1;
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- result
 
   private MatchingSolution result(boolean finished) {
@@ -1021,13 +1108,21 @@ public final class BlossomSolver {
         twiceDual += dualBase[b] * (buffer.size() - 1);
       }
     }
+    long[] potentials = new long[n];
+    for (int v = 0; v < n; v++) {
+      long p = dualBase[v];
+      for (int b = blossomParent[v]; b >= 0; b = blossomParent[b]) {
+        p += dualBase[b];
+      }
+      potentials[v] = p;
+    }
     long bound = Math.floorDiv(twiceDual, 2);
     if (finished && twiceDual != 2 * weight) {
       throw new IllegalStateException(
           "blossom solver finished without optimality: weight " + weight + ", dual " + bound);
     }
     return new MatchingSolution(
-        partner, weight, bound, bound == weight, "blossom (exact primal-dual)", events);
+        partner, weight, bound, bound == weight, "blossom (exact primal-dual)", events, potentials);
   }
 
   // ---------------------------------------------------------------- small collections

@@ -34,7 +34,8 @@ public final class GreedySolver {
     for (long b : best) {
       twice += b;
     }
-    return new MatchingSolution(mate, weight, Math.max(weight, twice / 2), false, "greedy", m);
+    return new MatchingSolution(
+        mate, weight, Math.max(weight, twice / 2), false, "greedy", m, new long[0]);
   }
 
   private static int[] sortByWeightDescending(long[] w) {

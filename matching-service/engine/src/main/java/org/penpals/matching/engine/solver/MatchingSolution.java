@@ -11,12 +11,22 @@ package org.penpals.matching.engine.solver;
  * @param optimal whether {@code weight == upperBound}, i.e. the matching is proven optimal
  * @param algorithm what produced it
  * @param events primal-dual events processed (labels, blossoms, expansions, augmentations)
+ * @param potentials for each vertex twice its dual plus the duals of the blossoms containing it: a
+ *     feasible solution of the LP without odd-set constraints, and a {@link WarmStart} for a
+ *     related problem (empty where the algorithm has no duals)
  */
 public record MatchingSolution(
-    int[] mate, long weight, long upperBound, boolean optimal, String algorithm, long events) {
+    int[] mate,
+    long weight,
+    long upperBound,
+    boolean optimal,
+    String algorithm,
+    long events,
+    long[] potentials) {
 
   public MatchingSolution {
     mate = mate.clone();
+    potentials = potentials.clone();
     if (upperBound < weight) {
       throw new IllegalArgumentException("upper bound " + upperBound + " below weight " + weight);
     }
@@ -25,6 +35,11 @@ public record MatchingSolution(
   @Override
   public int[] mate() {
     return mate.clone();
+  }
+
+  @Override
+  public long[] potentials() {
+    return potentials.clone();
   }
 
   /** The partner of {@code vertex}, or {@code -1}. */
