@@ -148,4 +148,58 @@ class CycleLifecycleIT {
     assertThat(mine.get().has("capacity")).isFalse();
     assertThat(mine.get().get("name").asString()).isEqualTo("Public cycle");
   }
+
+  @Test
+  void shouldFreezeApplicationsWhenMatchingPublishesTheCycle() throws Exception {
+    String cycleId = api.openCycle();
+    String participant = api.applied(cycleId, ApplicationFixture.anApplication());
+    post("/cycles/" + cycleId + "/close", null);
+
+    // matching-service announces the publication (a plain producer stands in for it)
+    var event =
+        new org.penpals.contracts.matching.MatchesPublished(
+            cycleId, "run-1", 1, 0, java.time.Instant.now());
+    try (var producer =
+        new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(
+            java.util.Map.of(
+                "bootstrap.servers",
+                org.penpals.platform.testkit.SharedInfrastructure.kafkaBootstrapServers(),
+                "key.serializer",
+                org.apache.kafka.common.serialization.StringSerializer.class,
+                "value.serializer",
+                org.apache.kafka.common.serialization.ByteArraySerializer.class))) {
+      for (int i = 0; i < 2; i++) { // delivered twice: handled once
+        var record =
+            new org.apache.kafka.clients.producer.ProducerRecord<>(
+                Topics.MATCHING_RUNS,
+                cycleId,
+                new org.penpals.platform.events.EventJson().write(event));
+        record.headers().add("ce_id", "published-once".getBytes());
+        record
+            .headers()
+            .add(
+                "ce_type",
+                org.penpals.contracts.matching.MatchingEvents.MATCHES_PUBLISHED.type().getBytes());
+        producer.send(record).get();
+      }
+    }
+
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                api.raw()
+                    .get(RegistrationApi.BASE + "/cycles/" + cycleId, coordinator)
+                    .json()
+                    .get("status")
+                    .asString()
+                    .equals("MATCHES_PUBLISHED"));
+    Api.Response edit =
+        api.raw()
+            .put(
+                RegistrationApi.BASE + "/participants/me",
+                ApplicationFixture.anApplication().profileJson(),
+                TestTokens.participant(participant));
+    assertThat(edit.status()).isEqualTo(409);
+  }
 }

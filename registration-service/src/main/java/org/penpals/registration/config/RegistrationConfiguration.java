@@ -66,6 +66,12 @@ class RegistrationConfiguration {
   }
 
   @Bean
+  java.util.function.Consumer<org.springframework.messaging.Message<byte[]>> matchingRuns(
+      org.penpals.platform.events.EventDispatcher.Factory events, CycleService cycles) {
+    return org.penpals.registration.cycle.adapter.in.messaging.MatchingListener.of(events, cycles);
+  }
+
+  @Bean
   ApplyService applyService(
       MongoCycleRepository cycles,
       MongoParticipantRepository participants,

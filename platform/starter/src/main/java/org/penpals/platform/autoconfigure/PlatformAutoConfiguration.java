@@ -190,6 +190,11 @@ public class PlatformAutoConfiguration {
   // ------------------------------------------------------------------ Kafka and the outbox
 
   @Bean
+  static org.penpals.platform.kafka.BinderStartupTuning binderStartupTuning() {
+    return new org.penpals.platform.kafka.BinderStartupTuning();
+  }
+
+  @Bean
   KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
     return new KafkaHealthIndicator(kafka.buildAdminProperties());
   }

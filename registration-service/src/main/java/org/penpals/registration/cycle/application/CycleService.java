@@ -45,6 +45,21 @@ public class CycleService {
         });
   }
 
+  /** Matching published this cycle (an event from matching-service; idempotent). */
+  public void matchesPublished(String id) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Cycle cycle = cycles.find(id).orElse(null);
+      if (cycle == null) {
+        return; // not ours
+      }
+      var changed = cycle.matchesPublished(clock.instant());
+      if (changed.isEmpty() || cycles.update(changed.get())) {
+        return;
+      }
+    }
+    throw new StateConflict("the cycle is being changed by someone else; try again");
+  }
+
   public Cycle get(String id) {
     return cycles.find(id).orElseThrow(() -> new NotFound("cycle " + id, "cycleId"));
   }

@@ -81,6 +81,21 @@ public record Cycle(
         List.of(new Change.Closed(admitted, waitlisted)));
   }
 
+  /**
+   * Matching published the cycle's partnerships: applications are frozen. Returns empty if that is
+   * already known (the event was redelivered).
+   */
+  public java.util.Optional<Changed> matchesPublished(Instant now) {
+    if (status == CycleStatus.MATCHES_PUBLISHED
+        || status == CycleStatus.RUNNING
+        || status == CycleStatus.COMPLETED
+        || status == CycleStatus.ARCHIVED) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        new Changed(withStatus(CycleStatus.MATCHES_PUBLISHED, now), List.of(new Change.Updated())));
+  }
+
   /** Whether a public application is accepted now. */
   public boolean acceptsApplications(Instant now) {
     return status == CycleStatus.REGISTRATION_OPEN && settings.windowContains(now);

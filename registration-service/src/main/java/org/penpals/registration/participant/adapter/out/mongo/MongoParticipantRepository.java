@@ -61,14 +61,22 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
 
   private static final java.time.Duration ORPHAN_AFTER = java.time.Duration.ofMinutes(1);
 
+  /**
+   * Pending verifications keyed by the token's hash, so the link finds its application with a
+   * lookup by {@code _id}; a document whose application no longer carries that hash is stale.
+   */
+  public static final String VERIFICATIONS = "verifications";
+
   private final MongoCollection<Document> participants;
   private final MongoCollection<Document> claims;
+  private final MongoCollection<Document> verifications;
   private final Outbox outbox;
   private final java.time.Clock clock;
 
   public MongoParticipantRepository(MongoDatabase database, Outbox outbox, java.time.Clock clock) {
     this.participants = database.getCollection(COLLECTION);
     this.claims = database.getCollection(CLAIMS);
+    this.verifications = database.getCollection(VERIFICATIONS);
     this.outbox = outbox;
     this.clock = clock;
   }
@@ -80,9 +88,7 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
             Indexes.ascending("cycleId", "registeredAt"),
             new IndexOptions().name("by_cycle_and_time")),
         new IndexSpec(
-            COLLECTION,
-            Indexes.ascending("verification.tokenHash"),
-            new IndexOptions().sparse(true).name("by_verification_token")));
+            COLLECTION, Indexes.ascending("cycleId"), new IndexOptions().name("by_cycle")));
   }
 
   @Override
@@ -107,6 +113,18 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
       throw e;
     }
     outbox.inserted(COLLECTION, doc);
+    remember(p);
+  }
+
+  /** Makes the participant's pending verification findable by its hash. */
+  private void remember(Participant p) {
+    Verification verification = p.verification();
+    if (verification != null) {
+      verifications.replaceOne(
+          eq("_id", verification.tokenHash()),
+          new Document("_id", verification.tokenHash()).append("participantId", p.id()),
+          new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
   }
 
   /**
@@ -179,6 +197,7 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
             == 1;
     if (updated) {
       outbox.written(COLLECTION, p.id());
+      remember(p);
       if (before != null && before.getString("emailKey") != null) {
         // the email is free to apply again
         claims.deleteOne(
@@ -204,8 +223,18 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
 
   @Override
   public Optional<Participant> findByVerificationHash(String tokenHash) {
-    return Optional.ofNullable(participants.find(eq("verification.tokenHash", tokenHash)).first())
-        .map(MongoParticipantRepository::participant);
+    Document pending = verifications.find(eq("_id", tokenHash)).first();
+    if (pending == null) {
+      return Optional.empty();
+    }
+    Optional<Participant> participant =
+        find(pending.getString("participantId"))
+            .filter(
+                p -> p.verification() != null && p.verification().tokenHash().equals(tokenHash));
+    if (participant.isEmpty()) {
+      verifications.deleteOne(eq("_id", tokenHash)); // used, renewed or erased: forget it
+    }
+    return participant;
   }
 
   @Override

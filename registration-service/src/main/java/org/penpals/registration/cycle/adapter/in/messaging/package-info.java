@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.registration.cycle.adapter.in.messaging;
+
+import org.jspecify.annotations.NullMarked;
