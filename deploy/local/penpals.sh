@@ -23,10 +23,11 @@ STACK_ENV="$RUN/stack.env"
 # ---------------------------------------------------------------------------------------------
 # The services: one line each -- name | module directory | default port | readiness path.
 # The port can be overridden with <NAME>_PORT (REGISTRATION_PORT, ...); the executable jar is
-# <module>/target/<module name>-<version>-exec.jar (Boot repackage, classifier exec).
+# <module>/target/*-<version>-exec.jar (Boot repackage, classifier exec).
 # ---------------------------------------------------------------------------------------------
 SERVICES=(
   "registration|registration-service|8081|/actuator/health/readiness"
+  "matching|matching-service/app|8082|/actuator/health/readiness"
 )
 
 # While a stack runs, the addresses it was started with are kept in $STACK_ENV, so that
@@ -103,8 +104,9 @@ svc_port() { # name default
   local var="${1^^}_PORT"
   printf '%s' "${!var:-$2}"
 }
-svc_jar() { # module
-  printf '%s/%s/target/%s-%s-exec.jar' "$ROOT" "$1" "${1##*/}" "$VERSION"
+svc_jar() { # module (its one executable jar, whatever the artifact is called)
+  local jars=("$ROOT/$1"/target/*-"$VERSION"-exec.jar)
+  printf '%s' "${jars[0]}"
 }
 service_names() {
   local s

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.matching.config;
+
+import org.jspecify.annotations.NullMarked;

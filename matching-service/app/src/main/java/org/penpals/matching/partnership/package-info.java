@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.matching.partnership;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.matching.pool;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.matching.run.adapter.out.mongo;
+
+import org.jspecify.annotations.NullMarked;

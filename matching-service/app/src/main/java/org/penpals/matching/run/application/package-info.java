@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.matching.run.application;
+
+import org.jspecify.annotations.NullMarked;

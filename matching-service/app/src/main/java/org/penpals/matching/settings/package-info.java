@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.matching.settings;
+
+import org.jspecify.annotations.NullMarked;
