@@ -1,0 +1,175 @@
+package org.penpals.matching.run.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.penpals.matching.engine.Group;
+import org.penpals.matching.engine.IdPair;
+import org.penpals.matching.pool.Pool;
+import org.penpals.matching.pool.PoolCycle;
+import org.penpals.matching.pool.PoolMember;
+import org.penpals.matching.run.domain.Run;
+import org.penpals.matching.settings.SettingsStore;
+import org.penpals.platform.domain.StateConflict;
+
+/** One run per cycle at a time, across the service (fakes: no engine work happens). */
+class RunServiceTest {
+  final Map<String, Run> stored = new HashMap<>();
+  final List<Runnable> queued = new ArrayList<>();
+  final Set<String> held = ConcurrentHashMap.newKeySet();
+
+  final Pool pool =
+      new Pool() {
+        @Override
+        public Optional<PoolMember> member(String participantId) {
+          return Optional.empty();
+        }
+
+        @Override
+        public void save(PoolMember member) {}
+
+        @Override
+        public void place(String participantId, String placement, List<?> events) {}
+
+        @Override
+        public List<PoolMember> members(String cycleId) {
+          return List.of();
+        }
+
+        @Override
+        public Optional<PoolCycle> cycle(String cycleId) {
+          return Optional.of(new PoolCycle(cycleId, "c", "REGISTRATION_CLOSED", LocalDate.now()));
+        }
+
+        @Override
+        public void save(PoolCycle cycle) {}
+
+        @Override
+        public void erase(String participantId) {}
+      };
+
+  final RunStore runs =
+      new RunStore() {
+        @Override
+        public void insert(Run run) {
+          stored.put(run.id(), run);
+        }
+
+        @Override
+        public void update(Run run) {
+          stored.put(run.id(), run);
+        }
+
+        @Override
+        public void progress(String runId, String phase, double fraction, String message) {}
+
+        @Override
+        public Optional<Run> find(String runId) {
+          return Optional.ofNullable(stored.get(runId));
+        }
+
+        @Override
+        public List<Run> ofCycle(String cycleId) {
+          return List.copyOf(stored.values());
+        }
+
+        @Override
+        public void saveGroups(String runId, List<Group> groups) {}
+
+        @Override
+        public List<Group> groups(String runId) {
+          return List.of();
+        }
+
+        @Override
+        public List<Group> groups(String runId, int page, int size) {
+          return List.of();
+        }
+
+        @Override
+        public long groupCount(String runId) {
+          return 0;
+        }
+
+        @Override
+        public void replaceGroups(String runId, Map<Integer, Group> byIndex) {}
+      };
+
+  final AdjustmentStore adjustments =
+      new AdjustmentStore() {
+        @Override
+        public Set<IdPair> locked(String cycleId) {
+          return Set.of();
+        }
+
+        @Override
+        public Set<IdPair> forbidden(String cycleId) {
+          return Set.of();
+        }
+
+        @Override
+        public void lock(String cycleId, IdPair pair) {}
+
+        @Override
+        public void unlock(String cycleId, IdPair pair) {}
+
+        @Override
+        public void forbid(String cycleId, IdPair pair) {}
+
+        @Override
+        public void allow(String cycleId, IdPair pair) {}
+
+        @Override
+        public Set<IdPair> previousPartners() {
+          return Set.of();
+        }
+      };
+
+  /** A lease per cycle, as the MongoDB lock gives one across instances. */
+  final RunService.CycleLocks locks =
+      (cycleId, atMost) ->
+          held.add(cycleId) ? Optional.of(() -> held.remove(cycleId)) : Optional.empty();
+
+  final RunService service =
+      new RunService(
+          pool,
+          runs,
+          adjustments,
+          (SettingsStore) null,
+          locks,
+          queued::add,
+          Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC));
+
+  @Test
+  void shouldRefuseASecondRunOfACycleWhileTheFirstIsGoing() {
+    Run first = service.start("c-1", RunService.Kind.INITIAL, run -> {});
+
+    assertThat(first.status()).isEqualTo("RUNNING");
+    assertThatThrownBy(() -> service.start("c-1", RunService.Kind.INITIAL, run -> {}))
+        .isInstanceOf(StateConflict.class)
+        .hasMessageContaining("already in progress");
+    assertThat(service.start("c-2", RunService.Kind.INITIAL, run -> {}).status())
+        .isEqualTo("RUNNING");
+  }
+
+  @Test
+  void shouldRefuseWhenAnotherInstanceHoldsTheCyclesLease() {
+    held.add("c-3"); // another instance runs it
+
+    assertThatThrownBy(() -> service.start("c-3", RunService.Kind.INITIAL, run -> {}))
+        .isInstanceOf(StateConflict.class);
+    assertThat(queued).isEmpty();
+  }
+}
