@@ -49,7 +49,8 @@ public final class MatchingEngine {
     progress.onProgress(MatchingPhase.CANDIDATE_GRAPH, 1, graph.edgeCount() + " candidate pairs");
     mark = lap(timings, "candidate graph", mark);
 
-    Solved solution = solve(graph, request.options(), progress, cancellation);
+    long deadline = start + request.options().timeBudget().toNanos();
+    Solved solution = solve(graph, deadline, progress, cancellation);
     mark = lap(timings, "solve", mark);
 
     Assembly assembly = new Assembly(cohort, graph, solution, request, progress, cancellation);
@@ -70,52 +71,92 @@ public final class MatchingEngine {
   /**
    * Solves a candidate graph: first the best total score with no regard to the number of pairs
    * (fast, and its optimum bounds the score of every matching), then, warm-started from it, the
-   * lexicographic problem with weights {@code C + score}. Stops at the time budget with the best
-   * matching found and bounds that still hold.
+   * lexicographic problem with weights {@code C + score}. Stops at {@code deadline} (a {@link
+   * System#nanoTime()} value) with the best matching found, completed greedily, and bounds that
+   * still hold.
    */
   public static Solved solve(
-      CandidateGraph graph,
-      MatchingOptions options,
-      ProgressListener progress,
-      Cancellation cancellation) {
-    long deadline = System.nanoTime() + options.timeBudget().toNanos();
+      CandidateGraph graph, long deadline, ProgressListener progress, Cancellation cancellation) {
     progress.onProgress(MatchingPhase.SOLVING, 0, graph.vertexCount() + " people");
     MatchingSolution byScore =
         BlossomSolver.solve(
             graph.scoreWeighted(), null, monitor(deadline, progress, cancellation, 0));
     long offset = graph.cardinalityOffset();
+    // the score solution's potentials, shifted by C, are feasible for C + score, and its matched
+    // edges stay tight: a warm start even if the budget stopped the first phase
     MatchingSolution lexicographic =
-        byScore.optimal()
-            ? BlossomSolver.solve(
-                graph.weighted(),
-                new WarmStart(byScore.mate(), byScore.potentials(), offset),
-                monitor(deadline, progress, cancellation, 0.5))
-            : BlossomSolver.solve(
-                graph.weighted(), null, monitor(deadline, progress, cancellation, 0.5));
-    int pairs = lexicographic.size();
-    long score = lexicographic.weight() - offset * pairs;
-    long pairBound = Math.min(graph.vertexCount() / 2, lexicographic.upperBound() / offset);
-    long scoreBound = lexicographic.upperBound() - offset * pairs;
-    if (byScore.optimal()) {
-      scoreBound = Math.min(scoreBound, byScore.upperBound());
-    }
+        BlossomSolver.solve(
+            graph.weighted(),
+            new WarmStart(byScore.mate(), byScore.potentials(), offset),
+            monitor(deadline, progress, cancellation, 0.5));
+    boolean optimal = lexicographic.optimal();
     int[] mate = lexicographic.mate();
-    if (!lexicographic.optimal()
-        && (byScore.size() > pairs || (byScore.size() == pairs && byScore.weight() > score))) {
-      mate = byScore.mate();
-      pairs = byScore.size();
-      score = byScore.weight();
+    if (!optimal) {
+      int[] fromScore = completeGreedily(graph, byScore.mate());
+      mate = completeGreedily(graph, mate);
+      if (better(graph, fromScore, mate)) {
+        mate = fromScore;
+      }
     }
+    int pairs = 0;
+    long score = 0;
+    for (int e = 0; e < graph.edgeCount(); e++) {
+      if (mate[graph.from(e)] == graph.to(e) && mate[graph.to(e)] == graph.from(e)) {
+        pairs++;
+        score += graph.score(e);
+      }
+    }
+    long pairBound = Math.min(graph.vertexCount() / 2, lexicographic.upperBound() / offset);
+    long scoreBound = Math.min(lexicographic.upperBound() - offset * pairs, byScore.upperBound());
     return new Solved(
         mate,
         pairs,
         score,
         Math.max(score, scoreBound),
         Math.max(pairs, pairBound),
-        lexicographic.optimal(),
-        lexicographic.optimal()
-            ? "exact blossom (score, then pairs first; optimum proven)"
-            : "exact blossom stopped at the time budget (bounds proven, gap open)");
+        optimal,
+        optimal
+            ? "exact blossom (best score, then pairs first from its warm start; optimum proven)"
+            : "exact blossom stopped at the time budget, completed greedily (bounds proven)");
+  }
+
+  /** Adds edges between unmatched vertices, best score first. */
+  private static int[] completeGreedily(CandidateGraph graph, int[] mate) {
+    int[] result = mate.clone();
+    long[] order = new long[graph.edgeCount()];
+    for (int e = 0; e < order.length; e++) {
+      order[e] = ((long) (graph.maxScore() - graph.score(e)) << 32) | e;
+    }
+    java.util.Arrays.sort(order);
+    for (long key : order) {
+      int e = (int) key;
+      int a = graph.from(e);
+      int b = graph.to(e);
+      if (result[a] < 0 && result[b] < 0) {
+        result[a] = b;
+        result[b] = a;
+      }
+    }
+    return result;
+  }
+
+  /** Whether {@code a} has more pairs than {@code b}, or as many and a higher score. */
+  private static boolean better(CandidateGraph graph, int[] a, int[] b) {
+    long[] sa = pairsAndScore(graph, a);
+    long[] sb = pairsAndScore(graph, b);
+    return sa[0] > sb[0] || (sa[0] == sb[0] && sa[1] > sb[1]);
+  }
+
+  private static long[] pairsAndScore(CandidateGraph graph, int[] mate) {
+    long pairs = 0;
+    long score = 0;
+    for (int e = 0; e < graph.edgeCount(); e++) {
+      if (mate[graph.from(e)] == graph.to(e) && mate[graph.to(e)] == graph.from(e)) {
+        pairs++;
+        score += graph.score(e);
+      }
+    }
+    return new long[] {pairs, score};
   }
 
   private static SolverMonitor monitor(

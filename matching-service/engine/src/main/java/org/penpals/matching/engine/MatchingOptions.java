@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param denseBelow cohorts smaller than this use every valid pair (the dense graph)
  * @param exhaustiveBelow up to this size the k best are found by scoring every valid pair; above
  *     it, among a seeded sample per person (same language, and people sharing an interest)
- * @param timeBudget the exact solver stops after this and reports the gap it reached
+ * @param timeBudget the whole run's budget: the exact solver stops when it is spent, completes its
+ *     matching greedily and reports the gap its proven bounds leave
  * @param seed for the sample of large cohorts: the same seed gives the same result
  */
 public record MatchingOptions(

@@ -55,10 +55,10 @@ public final class BlossomSolver {
   private final int[] unused;
   private int unusedTop;
 
-  // lazy duals: value = base + rate * (now - stamp); vertices 0..n-1 hold 2u, blossoms n.. hold z
-  private final long[] dualBase;
-  private final long[] dualStamp;
-  private final byte[] rate;
+  // lazy duals: vertices 0..n-1 hold 2u, blossoms n..2n-1 hold z; "now" is the total dual change
+  // interleaved per vertex/blossom x: duals[2x] + duals[2x + 1] * now is the current dual, where
+  // duals[2x + 1] is its rate of change (-1, 0 or +1): one cache line per lookup
+  private final long[] duals;
   private long now;
 
   private final int[] treeOf;
@@ -80,9 +80,6 @@ public final class BlossomSolver {
   private final IntStack scratch = new IntStack(64);
   private final IntStack rescan = new IntStack(64);
   private long events;
-  private long statDestroyed;
-  private long statMembers;
-  private long statRefresh;
 
   private BlossomSolver(WeightedGraph graph, SolverMonitor monitor) {
     this.monitor = monitor;
@@ -129,9 +126,7 @@ public final class BlossomSolver {
     for (int b = 2 * n - 1; b >= n; b--) {
       unused[unusedTop++] = b;
     }
-    dualBase = new long[2 * n];
-    dualStamp = new long[2 * n];
-    rate = new byte[2 * n];
+    duals = new long[4 * n];
     treeOf = new int[n];
     Arrays.fill(treeOf, -1);
     members = new int[n][];
@@ -204,13 +199,13 @@ public final class BlossomSolver {
   // ---------------------------------------------------------------- duals
 
   private long dual(int x) {
-    return dualBase[x] + rate[x] * (now - dualStamp[x]);
+    return duals[2 * x] + duals[2 * x + 1] * now;
   }
 
   private void setRate(int x, int r) {
-    dualBase[x] = dual(x);
-    dualStamp[x] = now;
-    rate[x] = (byte) r;
+    long current = dual(x);
+    duals[2 * x + 1] = r;
+    duals[2 * x] = current - r * now;
   }
 
   private long slack(int k) {
@@ -225,6 +220,7 @@ public final class BlossomSolver {
     } else {
       warmStart(warm);
     }
+    shortAugmentations();
     for (int v = 0; v < n; v++) {
       if (mate[v] == -1 && dual(v) > 0) {
         openTrees++;
@@ -266,11 +262,6 @@ public final class BlossomSolver {
         }
       }
       dualStep();
-    }
-    if (System.getProperty("penpals.solver.debug") != null) {
-      System.err.printf(
-          "solver: n %d, initial trees %d, events %d, destroyed %d, members %d, refreshes %d%n",
-          n, initialTrees, events, statDestroyed, statMembers, statRefresh);
     }
     return result(!stopped);
   }
@@ -429,7 +420,6 @@ public final class BlossomSolver {
 
   /** Records the least-slack edge from an outer vertex to unlabelled vertex {@code x}. */
   private void refreshFree(int x) {
-    statRefresh++;
     int bx = inBlossom[x];
     long best = Long.MAX_VALUE;
     int bestEdge = -1;
@@ -596,8 +586,6 @@ public final class BlossomSolver {
   /** Unlabels every vertex of a tree that has just been augmented or whose root left. */
   private void destroyTree(int tree) {
     openTrees--;
-    statDestroyed++;
-    statMembers += memberCount[tree];
     int[] list = members[tree];
     int count = memberCount[tree];
     members[tree] = null;
@@ -742,9 +730,8 @@ public final class BlossomSolver {
     blossomEndps[b] = endps.toArray();
     label[b] = OUTER;
     labelEnd[b] = labelEnd[bb];
-    dualBase[b] = 0;
-    dualStamp[b] = now;
-    rate[b] = 1;
+    duals[2 * b] = -now; // z = 0 now, growing
+    duals[2 * b + 1] = 1;
     int tree = treeOf[base];
     for (int c : childs) {
       boolean wasInner = label[c] == INNER;
@@ -862,8 +849,8 @@ public final class BlossomSolver {
     blossomEndps[b] = null;
     blossomBase[b] = -1;
     blossomParent[b] = -1;
-    rate[b] = 0;
-    dualBase[b] = 0;
+    duals[2 * b] = 0;
+    duals[2 * b + 1] = 0;
     unused[unusedTop++] = b;
   }
 
@@ -987,7 +974,7 @@ public final class BlossomSolver {
       for (int i = adjStart[v], end = adjStart[v + 1]; i < end; i++) {
         best = Math.max(best, w[adj[i] >> 1]);
       }
-      dualBase[v] = best + (best & 1);
+      duals[2 * v] = best + (best & 1);
     }
     for (int v = 0; v < n; v++) {
       long minSlack = Long.MAX_VALUE;
@@ -995,12 +982,12 @@ public final class BlossomSolver {
         minSlack = Math.min(minSlack, slack(adj[i] >> 1));
       }
       if (minSlack == Long.MAX_VALUE) {
-        dualBase[v] = 0;
+        duals[2 * v] = 0;
         continue;
       }
-      long lower = Math.min(dualBase[v], minSlack);
+      long lower = Math.min(duals[2 * v], minSlack);
       lower -= lower & 1;
-      dualBase[v] -= lower;
+      duals[2 * v] -= lower;
       if (mate[v] != -1) {
         continue;
       }
@@ -1032,11 +1019,21 @@ public final class BlossomSolver {
       if (d < 0) {
         throw new IllegalArgumentException("negative potential at " + v);
       }
-      dualBase[v] = d + (d & 1);
+      duals[2 * v] = d + (d & 1);
     }
+    // edges the potentials do not cover (e.g. edges the earlier, smaller graph lacked): raise one
+    // end, preferring a free one; a raised matched vertex loses its partner below (not tight)
     for (int k = 0; k < w.length; k++) {
-      if (slack(k) < 0) {
-        throw new IllegalArgumentException("warm start potentials violate edge " + k);
+      long s = slack(k);
+      if (s < 0) {
+        int a = endpoint[2 * k];
+        int b = endpoint[2 * k + 1];
+        int raise = partner[a] < 0 || partner[b] >= 0 && duals[2 * a] <= duals[2 * b] ? a : b;
+        if (partner[b] < 0 && partner[a] >= 0) {
+          raise = b;
+        }
+        duals[2 * raise] -= s;
+        duals[2 * raise] += duals[2 * raise] & 1;
       }
     }
     for (int v = 0; v < n; v++) {
@@ -1062,8 +1059,8 @@ public final class BlossomSolver {
       for (int i = adjStart[v], end = adjStart[v + 1]; i < end; i++) {
         minSlack = Math.min(minSlack, slack(adj[i] >> 1));
       }
-      long lower = minSlack == Long.MAX_VALUE ? dualBase[v] : Math.min(dualBase[v], minSlack);
-      dualBase[v] -= lower - (lower & 1);
+      long lower = minSlack == Long.MAX_VALUE ? duals[2 * v] : Math.min(duals[2 * v], minSlack);
+      duals[2 * v] -= lower - (lower & 1);
       int bestP = -1;
       for (int i = adjStart[v], end = adjStart[v + 1]; i < end; i++) {
         int p = adj[i];
@@ -1076,6 +1073,39 @@ public final class BlossomSolver {
       if (bestP >= 0) {
         mate[v] = bestP;
         mate[endpoint[bestP]] = bestP ^ 1;
+      }
+    }
+  }
+
+  /**
+   * Before any tree grows: augmenting paths of length three over tight edges (free v, tight to j, j
+   * matched to x, x tight to free z) are flipped directly. Duals do not change, so this is the same
+   * as what the trees would find at once, for a fraction of the bookkeeping.
+   */
+  private void shortAugmentations() {
+    for (int v = 0; v < n; v++) {
+      if (mate[v] != -1 || duals[2 * v] == 0) {
+        continue;
+      }
+      search:
+      for (int i = adjStart[v], end = adjStart[v + 1]; i < end; i++) {
+        int p = adj[i];
+        int j = endpoint[p];
+        if (slack(p >> 1) != 0 || mate[j] == -1) {
+          continue;
+        }
+        int x = endpoint[mate[j]];
+        for (int a = adjStart[x], aEnd = adjStart[x + 1]; a < aEnd; a++) {
+          int q = adj[a];
+          int z = endpoint[q];
+          if (z != v && mate[z] == -1 && slack(q >> 1) == 0) {
+            mate[v] = p;
+            mate[j] = p ^ 1;
+            mate[x] = q;
+            mate[z] = q ^ 1;
+            break search;
+          }
+        }
       }
     }
   }
@@ -1098,21 +1128,21 @@ public final class BlossomSolver {
     }
     long twiceDual = 0;
     for (int v = 0; v < n; v++) {
-      twiceDual += dualBase[v];
+      twiceDual += duals[2 * v];
     }
     IntStack buffer = new IntStack(16);
     for (int b = n; b < 2 * n; b++) {
-      if (blossomBase[b] >= 0 && dualBase[b] > 0) {
+      if (blossomBase[b] >= 0 && duals[2 * b] > 0) {
         buffer.truncate(0);
         leaves(b, buffer);
-        twiceDual += dualBase[b] * (buffer.size() - 1);
+        twiceDual += duals[2 * b] * (buffer.size() - 1);
       }
     }
     long[] potentials = new long[n];
     for (int v = 0; v < n; v++) {
-      long p = dualBase[v];
+      long p = duals[2 * v];
       for (int b = blossomParent[v]; b >= 0; b = blossomParent[b]) {
-        p += dualBase[b];
+        p += duals[2 * b];
       }
       potentials[v] = p;
     }
