@@ -822,7 +822,19 @@ cli_against_stack() {
   cli "${PENPALS_CLI_JVM_OPTS:-}" "$command" "$@" "${defaults[@]}"
 }
 
-cmd_demo() { cli_against_stack demo "$@"; }
+matching_url() {
+  local s
+  s=$(service_line matching)
+  printf 'http://localhost:%s' "$(svc_port matching "$(svc_field "$s" 2)")"
+}
+
+cmd_demo() {
+  local arg
+  for arg in "$@"; do
+    [[ $arg == --matching* ]] && { cli_against_stack demo "$@"; return; }
+  done
+  cli_against_stack demo "$@" --matching "$(matching_url)"
+}
 cmd_bench() { cli_against_stack bench "$@"; }
 
 cmd_help() {

@@ -17,6 +17,7 @@ import org.penpals.cli.stack.ApplicationBody;
 import org.penpals.cli.stack.CycleBody;
 import org.penpals.cli.stack.LoadResult;
 import org.penpals.cli.stack.LoadRunner;
+import org.penpals.cli.stack.MatchingClient;
 import org.penpals.cli.stack.ParticipantEvents;
 import org.penpals.cli.stack.RegistrationClient;
 import org.penpals.cohort.CohortGenerator;
@@ -50,15 +51,18 @@ final class DemoCommand implements Command {
 
   @Override
   public String usage() {
-    return "demo --registration URL --keys DIR --kafka BOOTSTRAP [--applicants 762] [--countries 78]\n"
-        + "     [--seed 2014] [--concurrency 16] [--country-cap 100] [--timeout 5m]\n"
+    return "demo --registration URL --keys DIR --kafka BOOTSTRAP [--matching URL] [--applicants 762]\n"
+        + "     [--countries 78] [--seed 2014] [--concurrency 16] [--country-cap 100] [--timeout 5m]\n"
+        + "     [--match false]\n"
         + "                    open a demo cycle, apply with a synthetic cohort through the public\n"
-        + "                    API, wait for every event on Kafka and verify every email";
+        + "                    API, wait for every event on Kafka, verify every email, then close\n"
+        + "                    the cycle, match it and publish the partnerships (unless --match false)";
   }
 
   /** The demo's settings, from the command line. */
   record Options(
       String registration,
+      @org.jspecify.annotations.Nullable String matching,
       Path keys,
       String kafka,
       int applicants,
@@ -73,6 +77,8 @@ final class DemoCommand implements Command {
           1,
           Set.of(
               "registration",
+              "matching",
+              "match",
               "keys",
               "kafka",
               "applicants",
@@ -89,6 +95,9 @@ final class DemoCommand implements Command {
       }
       return new Options(
           args.required("registration"),
+          "false".equals(args.option("match", "true"))
+              ? null
+              : args.option("matching", "http://localhost:8082"),
           Path.of(args.required("keys")),
           args.required("kafka"),
           applicants,
@@ -181,6 +190,10 @@ final class DemoCommand implements Command {
             && allVerified
             && verifications.failed() == 0
             && events.registered() == accepted;
+    if (ok && options.matching() != null) {
+      match(
+          options, token, registration, cycleId, (int) (accepted - waitlisted), deadline, out, err);
+    }
     if (!ok) {
       out.printf(
           "FAILED: %d of %d applications accepted; on Kafka %d registered, %d verification"
@@ -193,6 +206,45 @@ final class DemoCommand implements Command {
       return 1;
     }
     return 0;
+  }
+
+  /** Closes the cycle, matches everyone who holds a place, publishes, reports the quality. */
+  private static void match(
+      Options options,
+      String token,
+      RegistrationClient registration,
+      String cycleId,
+      int admitted,
+      Instant deadline,
+      PrintStream out,
+      PrintStream err) {
+    err.printf("demo: closing registration and matching %d applicants...%n", admitted);
+    registration.closeCycle(cycleId, token);
+    MatchingClient matching = new MatchingClient(options.matching(), token);
+    matching.awaitPool(cycleId, admitted, deadline);
+    var run = matching.run(cycleId, deadline);
+    var quality = run.get("quality");
+    var published = matching.publish(run.get("id").asString());
+    out.printf(
+        "  matching      %d of %d matched (at most %d could be); objective %d, bound %d, gap %d;"
+            + " %s in %s ms%n",
+        quality.get("matchedPeople").asInt(),
+        quality.get("people").asInt(),
+        quality.get("matchableUpperBound").asInt(),
+        quality.get("objective").asLong(),
+        quality.get("upperBound").asLong(),
+        quality.get("gap").asLong(),
+        quality.get("algorithm").asString(),
+        run.get("finishedAt") == null
+            ? "?"
+            : ""
+                + java.time.Duration.between(
+                        Instant.parse(run.get("startedAt").asString()),
+                        Instant.parse(run.get("finishedAt").asString()))
+                    .toMillis());
+    out.printf(
+        "  published     %d partnerships, %d waitlisted (PartnershipFormed events on Kafka)%n",
+        published.get("partnerships").asInt(), published.get("waitlisted").asInt());
   }
 
   /** Confirms every email whose verification request reached Kafka. */

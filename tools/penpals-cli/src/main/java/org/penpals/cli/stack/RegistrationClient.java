@@ -82,6 +82,16 @@ public final class RegistrationClient implements AutoCloseable {
     expect(response, 200, "open cycle " + cycleId);
   }
 
+  /** Closes registration: matching may begin. */
+  public void closeCycle(String cycleId, String token) {
+    HttpResponse<String> response =
+        send(
+            request(CYCLES + "/" + cycleId + "/close", token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    expect(response, 200, "close the cycle");
+  }
+
   /** {@code POST /api/registration/cycles/{id}/applications}: public, no token. */
   public HttpRequest application(String cycleId, byte[] json) {
     return request(CYCLES + "/" + cycleId + "/applications", null)

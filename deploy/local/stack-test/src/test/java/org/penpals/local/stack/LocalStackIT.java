@@ -46,12 +46,13 @@ class LocalStackIT {
   @BeforeAll
   static void throwawayStack() throws IOException {
     home = Files.createTempDirectory("penpals-stack-it");
-    List<Integer> ports = freePorts(4);
+    List<Integer> ports = freePorts(5);
     Map<String, String> env = new LinkedHashMap<>();
     env.put("KAFKA_PORT", ports.get(0).toString());
     env.put("KAFKA_CONTROLLER_PORT", ports.get(1).toString());
     env.put("MONGO_PORT", ports.get(2).toString());
     env.put("REGISTRATION_PORT", ports.get(3).toString());
+    env.put("MATCHING_PORT", ports.get(4).toString());
     env.put("PENPALS_UP_TIMEOUT", "420");
     penpals = new Penpals(home, env);
     registration = "http://localhost:" + ports.get(3);
@@ -106,6 +107,24 @@ class LocalStackIT {
   }
 
   @Test
+  void shouldRunTheDemoFromApplicationsToPublishedPartnerships() {
+    // given a running stack
+    penpals.run(UP, "up", "-d").requireSuccess();
+
+    // when the demo applies, verifies, matches and publishes a small cohort
+    Penpals.Result demo =
+        penpals
+            .run(UP, "demo", "--applicants", "40", "--countries", "12", "--timeout", "3m")
+            .requireSuccess();
+
+    // then every event reached Kafka, the cohort was matched as far as possible, and published
+    assertThat(demo.stdout())
+        .contains("all 120 events on Kafka")
+        .containsPattern("matching\\s+(\\d+) of 40 matched \\(at most \\1 could be\\)")
+        .containsPattern("published\\s+[1-9]\\d* partnerships");
+  }
+
+  @Test
   void shouldNotStartDuplicatesWhenUpIsRunTwice() {
     // given a running stack
     penpals.run(UP, "up", "-d").requireSuccess();
@@ -129,12 +148,13 @@ class LocalStackIT {
         .containsPattern("(?m)^kafka\\s+stopped")
         .containsPattern("(?m)^mongo\\s+stopped")
         .containsPattern("(?m)^registration\\s+stopped")
+        .containsPattern("(?m)^matching\\s+stopped")
         .doesNotContain("running");
   }
 
   private static Map<String, String> pids() {
     Map<String, String> pids = new LinkedHashMap<>();
-    for (String component : List.of("kafka", "mongo", "registration")) {
+    for (String component : List.of("kafka", "mongo", "registration", "matching")) {
       pids.put(component, penpals.pidOf(component));
     }
     return pids;

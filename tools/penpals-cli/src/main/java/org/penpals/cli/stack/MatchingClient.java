@@ -1,0 +1,111 @@
+package org.penpals.cli.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.penpals.cli.CommandFailed;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The matching API as the demo uses it: wait for the pool, run, publish. */
+public final class MatchingClient {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private final String base;
+  private final String token;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public MatchingClient(String baseUrl, String token) {
+    this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.token = token;
+  }
+
+  /** Waits until matching has every verified applicant of the cycle in its pool. */
+  public JsonNode awaitPool(String cycleId, int matchable, Instant deadline) {
+    JsonNode last = null;
+    while (Instant.now().isBefore(deadline)) {
+      HttpResponse<String> response =
+          send("GET", "/api/matching/cycles/" + cycleId + "/pool", null);
+      if (response.statusCode() == 200) {
+        last = JSON.readTree(response.body());
+        if (last.get("matchable").asInt() >= matchable) {
+          return last;
+        }
+      }
+      pause();
+    }
+    throw new CommandFailed(
+        "matching-service has "
+            + (last == null ? "no pool" : last.get("matchable").asInt() + " matchable people")
+            + " for the cycle, expected "
+            + matchable);
+  }
+
+  /** Starts a run and waits for it; returns the finished run. */
+  public JsonNode run(String cycleId, Instant deadline) {
+    HttpResponse<String> started = send("POST", "/api/matching/cycles/" + cycleId + "/runs", "{}");
+    if (started.statusCode() != 202) {
+      throw new CommandFailed(
+          "could not start a matching run: " + started.statusCode() + " " + started.body());
+    }
+    String runId = JSON.readTree(started.body()).get("id").asString();
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode run = JSON.readTree(send("GET", "/api/matching/runs/" + runId, null).body());
+      String status = run.get("status").asString();
+      if (!"RUNNING".equals(status)) {
+        if (!"COMPLETED".equals(status)) {
+          throw new CommandFailed("the matching run failed: " + run.path("error").asString(""));
+        }
+        return run;
+      }
+      pause();
+    }
+    throw new CommandFailed("the matching run did not finish in time");
+  }
+
+  public JsonNode publish(String runId) {
+    HttpResponse<String> response = send("POST", "/api/matching/runs/" + runId + "/publish", null);
+    if (response.statusCode() != 200) {
+      throw new CommandFailed(
+          "could not publish: " + response.statusCode() + " " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+
+  private HttpResponse<String> send(String method, String path, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json");
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new CommandFailed("cannot reach matching-service at " + base + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandFailed("interrupted");
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandFailed("interrupted");
+    }
+  }
+}
