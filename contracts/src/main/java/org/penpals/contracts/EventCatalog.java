@@ -6,12 +6,15 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.penpals.contracts.matching.MatchingEvents;
+import org.penpals.contracts.messaging.MessagingEvents;
+import org.penpals.contracts.prompts.PromptEvents;
 import org.penpals.contracts.registration.RegistrationEvents;
 
 /** Every integration event type, looked up by its wire name or its data class. */
 public final class EventCatalog {
   private static final List<EventType<?>> ALL =
-      java.util.stream.Stream.of(RegistrationEvents.ALL, MatchingEvents.ALL)
+      java.util.stream.Stream.of(
+              RegistrationEvents.ALL, MatchingEvents.ALL, PromptEvents.ALL, MessagingEvents.ALL)
           .flatMap(List::stream)
           .toList();
   private static final Map<String, EventType<?>> BY_TYPE =

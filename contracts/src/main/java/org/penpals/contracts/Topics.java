@@ -20,6 +20,18 @@ public final class Topics {
   /** Matching runs and publications, keyed by cycle id. Producer: matching-service. */
   public static final String MATCHING_RUNS = "penpals.matching.runs.v1";
 
+  /** Prompt plans and due prompts, keyed by partnership id. Producer: prompt-service. */
+  public static final String PROMPT_DELIVERIES = "penpals.prompts.deliveries.v1";
+
+  /** Check-in answers and quiet partnerships, keyed by partnership id. Producer: prompt-service. */
+  public static final String PROMPT_ENGAGEMENT = "penpals.prompts.engagement.v1";
+
+  /** Mails sent or failed, keyed by mail id. Producer: messaging-service. */
+  public static final String MESSAGING_MAILS = "penpals.messaging.mails.v1";
+
+  /** Partner messages posted, keyed by partnership id. Producer: messaging-service. */
+  public static final String MESSAGING_CONVERSATIONS = "penpals.messaging.conversations.v1";
+
   /** The dead-letter topic a consumer group uses for a topic (the binder's naming). */
   public static String deadLetter(String topic, String group) {
     return "error." + topic + "." + group;

@@ -13,6 +13,16 @@ import org.penpals.contracts.matching.PartnershipDissolved;
 import org.penpals.contracts.matching.PartnershipFormed;
 import org.penpals.contracts.matching.PartnershipMember;
 import org.penpals.contracts.matching.QualityReport;
+import org.penpals.contracts.messaging.MailFailed;
+import org.penpals.contracts.messaging.MailSent;
+import org.penpals.contracts.messaging.MessagingEvents;
+import org.penpals.contracts.messaging.PartnerMessagePosted;
+import org.penpals.contracts.prompts.CheckInAnswered;
+import org.penpals.contracts.prompts.PartnershipQuiet;
+import org.penpals.contracts.prompts.PromptContent;
+import org.penpals.contracts.prompts.PromptDue;
+import org.penpals.contracts.prompts.PromptEvents;
+import org.penpals.contracts.prompts.PromptsPlanned;
 import org.penpals.contracts.registration.Admission;
 import org.penpals.contracts.registration.CycleDetails;
 import org.penpals.contracts.registration.CycleDrafted;
@@ -71,6 +81,15 @@ final class ContractSamples {
         new PartnerPreferences(SectorPreference.SAME, List.of()),
         false,
         "en");
+  }
+
+  static PromptContent prompt() {
+    return new PromptContent(
+        "welcome",
+        "PROMPT",
+        "Getting to know each other",
+        "Tell your partner about your library.",
+        Map.of("es", new PromptContent.Translation("Conocernos", "Cuéntale a tu pareja...")));
   }
 
   static Map<EventType<?>, Object> all() {
@@ -136,6 +155,25 @@ final class ContractSamples {
                     762, 760, 760, 280_000, 280_000, 0.0, 379, 1, 1, 19_050, "blossom", 84),
                 T)),
         Map.entry(
-            MatchingEvents.MATCHES_PUBLISHED, new MatchesPublished("c-1", "run-1", 380, 1, T)));
+            MatchingEvents.MATCHES_PUBLISHED, new MatchesPublished("c-1", "run-1", 380, 1, T)),
+        Map.entry(
+            PromptEvents.PROMPTS_PLANNED,
+            new PromptsPlanned(
+                "ps-1", "c-1", List.of(new PromptsPlanned.PlannedMember("p-1", T)), prompt(), 17)),
+        Map.entry(
+            PromptEvents.PROMPT_DUE,
+            new PromptDue("d-1", "ps-1", "c-1", "p-1", 1, prompt(), T, false)),
+        Map.entry(
+            PromptEvents.CHECK_IN_ANSWERED,
+            new CheckInAnswered("ps-1", "c-1", "p-1", "CHECK_IN", 3, true, T)),
+        Map.entry(
+            PromptEvents.PARTNERSHIP_QUIET, new PartnershipQuiet("ps-1", "c-1", "NO_CHECK_IN", T)),
+        Map.entry(MessagingEvents.MAIL_SENT, new MailSent("m-1", "PROMPT", "p-1", "c-1", T)),
+        Map.entry(
+            MessagingEvents.MAIL_FAILED,
+            new MailFailed("m-2", "PROMPT", "p-1", "c-1", "550 no such user", T)),
+        Map.entry(
+            MessagingEvents.MESSAGE_POSTED,
+            new PartnerMessagePosted("msg-1", "ps-1", "c-1", "p-1", T)));
   }
 }
