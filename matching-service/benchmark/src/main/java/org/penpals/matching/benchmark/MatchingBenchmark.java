@@ -145,11 +145,12 @@ public final class MatchingBenchmark {
           denseObjective == null
               ? (graph.dense() ? "(dense)" : "-")
               : lossText(q.matchedPeople(), q.objective(), denseMatched, denseObjective);
+      System.out.println("#   engine phases (s): " + phases(q) + "; " + q.algorithm());
       row(
           n,
           "engine (exact)",
           q.candidateEdges(),
-          fmt(seconds) + phases(q),
+          fmt(seconds),
           peak,
           q.matchedPeople() + "/" + q.matchableUpperBound(),
           q.objective(),

@@ -22,6 +22,9 @@ final class CandidateGraphBuilder {
    */
   static final int RANDOM_PARTNERS = 5;
 
+  /** Below this many people a second thread costs more than it saves. */
+  private static final int PARALLEL_FROM = 20_000;
+
   private final Cohort cohort;
   private final MatchingOptions options;
   private final Cancellation cancellation;
@@ -218,8 +221,8 @@ final class CandidateGraphBuilder {
     // passes 2 and 3 only add to each person's own list, so people can be done in parallel (the
     // result does not depend on the order of offers); progress is reported from this thread only
     report(m, 2 * m);
-    java.util.stream.IntStream.range(0, (m + 255) / 256)
-        .parallel()
+    java.util.stream.IntStream chunks = java.util.stream.IntStream.range(0, (m + 255) / 256);
+    (m >= PARALLEL_FROM ? chunks.parallel() : chunks)
         .forEach(
             chunk -> {
               checkCancelled();

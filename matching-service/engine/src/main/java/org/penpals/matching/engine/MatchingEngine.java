@@ -51,6 +51,22 @@ public final class MatchingEngine {
 
     long deadline = start + request.options().timeBudget().toNanos();
     Solved solution = solve(graph, deadline, progress, cancellation);
+    if (!graph.dense()) {
+      // what the pruning cut off: short augmenting paths through valid pairs outside the graph
+      AugmentingRepair repair = new AugmentingRepair(cohort);
+      for (int round = 0; round < 3 && solution.optimal(); round++) {
+        CandidateGraph extended = repair.extend(graph, solution.mate(), cancellation);
+        if (extended == graph) {
+          break;
+        }
+        Solved again = resolve(extended, solution, deadline, progress, cancellation);
+        if (!again.optimal()) {
+          break;
+        }
+        graph = extended;
+        solution = again;
+      }
+    }
     mark = lap(timings, "solve", mark);
 
     Assembly assembly = new Assembly(cohort, graph, solution, request, progress, cancellation);
@@ -92,10 +108,15 @@ public final class MatchingEngine {
     boolean optimal = lexicographic.optimal();
     int[] mate = lexicographic.mate();
     if (!optimal) {
-      int[] fromScore = completeGreedily(graph, byScore.mate());
+      // stopped early: the best of both phases' matchings completed greedily, and plain greedy
+      int[] none = new int[graph.vertexCount()];
+      java.util.Arrays.fill(none, -1);
       mate = completeGreedily(graph, mate);
-      if (better(graph, fromScore, mate)) {
-        mate = fromScore;
+      for (int[] other :
+          List.of(completeGreedily(graph, byScore.mate()), completeGreedily(graph, none))) {
+        if (better(graph, other, mate)) {
+          mate = other;
+        }
       }
     }
     int pairs = 0;
@@ -117,7 +138,34 @@ public final class MatchingEngine {
         optimal,
         optimal
             ? "exact blossom (best score, then pairs first from its warm start; optimum proven)"
-            : "exact blossom stopped at the time budget, completed greedily (bounds proven)");
+            : "exact blossom stopped at the time budget, completed greedily (bounds proven)",
+        lexicographic.potentials());
+  }
+
+  /** Re-solves a graph with added edges from the previous solution's potentials. */
+  private static Solved resolve(
+      CandidateGraph graph,
+      Solved previous,
+      long deadline,
+      ProgressListener progress,
+      Cancellation cancellation) {
+    long offset = graph.cardinalityOffset();
+    MatchingSolution solution =
+        BlossomSolver.solve(
+            graph.weighted(),
+            new WarmStart(previous.mate(), previous.potentials(), 0),
+            monitor(deadline, progress, cancellation, 0.9));
+    int pairs = solution.size();
+    long score = solution.weight() - offset * pairs;
+    return new Solved(
+        solution.mate(),
+        pairs,
+        score,
+        solution.upperBound() - offset * pairs,
+        Math.min(graph.vertexCount() / 2, solution.upperBound() / offset),
+        solution.optimal(),
+        previous.algorithm() + ", re-solved with edges for augmenting paths the pruning cut",
+        solution.potentials());
   }
 
   /** Adds edges between unmatched vertices, best score first. */
@@ -182,6 +230,7 @@ public final class MatchingEngine {
    * @param scoreBound no matching with {@code pairs} pairs scores more
    * @param pairBound no matching has more pairs
    * @param optimal whether both are attained (proven optimum)
+   * @param potentials the final potentials of the {@code C + score} solve (a warm start)
    */
   public record Solved(
       int[] mate,
@@ -190,9 +239,16 @@ public final class MatchingEngine {
       long scoreBound,
       long pairBound,
       boolean optimal,
-      String algorithm) {
+      String algorithm,
+      long[] potentials) {
     public Solved {
       mate = mate.clone();
+      potentials = potentials.clone();
+    }
+
+    @Override
+    public long[] potentials() {
+      return potentials.clone();
     }
 
     @Override

@@ -19,7 +19,7 @@ public record MatchingOptions(
     int candidatesPerPerson, int denseBelow, int exhaustiveBelow, Duration timeBudget, long seed) {
 
   public static final MatchingOptions DEFAULTS =
-      new MatchingOptions(50, 500, 150_000, Duration.ofMinutes(2), 42);
+      new MatchingOptions(50, 1_000, 150_000, Duration.ofMinutes(2), 42);
 
   public MatchingOptions {
     Objects.requireNonNull(timeBudget, "timeBudget");

@@ -1,8 +1,9 @@
 package org.penpals.matching.engine;
 
 /**
- * Told how a run is getting on; called on the thread that runs the engine, a few hundred times per
- * run at most, so it should return quickly (e.g. store the latest value for a status endpoint).
+ * Told how a run is getting on: called by the run's threads (the caller's, or the solver's helper
+ * thread while it solves), one call at a time, every few thousand steps of work, so it should
+ * return quickly (e.g. store the latest value in a volatile field for a status endpoint).
  */
 @FunctionalInterface
 public interface ProgressListener {

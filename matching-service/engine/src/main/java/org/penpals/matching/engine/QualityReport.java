@@ -10,17 +10,20 @@ import java.util.Map;
  *
  * <p>The objective is lexicographic: first the number of people in pairs, then the total score of
  * the pairs. Both bounds come from one feasible dual solution of the matching LP (vertex and
- * odd-set duals) on the candidate graph with weights {@code C + score}, where {@code C} exceeds any
- * possible difference in total score: no matching of the candidate graph pairs more than {@code
- * matchableUpperBound} people, and none that pairs as many people as this one scores more than
- * {@code upperBound}. When {@code optimal}, both are attained: the matching is a proven optimum of
- * the candidate graph. Trio members added afterwards are reported apart ({@code inTrios}).
+ * odd-set duals) on the candidate graph: with weights {@code C + score}, where {@code C} exceeds
+ * any possible difference in total score, no matching of the candidate graph pairs more than {@code
+ * matchableUpperBound} people; and no maximum-cardinality matching scores more than {@code
+ * upperBound} (the smaller of that dual less {@code C} per pair found, and the optimum of the
+ * score-only phase, which bounds every matching). When {@code optimal}, both are attained: the
+ * matching is a proven optimum of the candidate graph. Trio members added afterwards are reported
+ * apart ({@code inTrios}).
  *
  * @param people candidates in the request
  * @param matchedPeople people in pairs (locked pairs included), {@code 2 x pairs}
  * @param matchableUpperBound no matching of the candidate graph pairs more people than this
  * @param objective total score of all pairs (locked pairs included; trios' extra points not)
- * @param upperBound no matching pairing {@code matchedPeople} people scores more than this
+ * @param upperBound no matching of the candidate graph with the maximum number of pairs scores more
+ *     than this (nor, when the score-only phase finished, does any matching at all)
  * @param gap {@code upperBound - objective}
  * @param candidateEdges edges of the candidate graph (pairs the solver could choose)
  * @param denseGraph whether the candidate graph holds every valid pair

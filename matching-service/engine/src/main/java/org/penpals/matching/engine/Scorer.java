@@ -99,14 +99,18 @@ public final class Scorer {
             b.id(),
             Criterion.WORKING_HOURS,
             hourPoints(weights.workingHours(), overlap),
-            String.format(
-                java.util.Locale.ROOT,
-                "working days overlap %dh%02d (%s and %s on %s)",
-                overlap / 60,
-                overlap % 60,
-                a.zoneId(),
-                b.zoneId(),
-                partnershipStart)));
+            "working days overlap "
+                + overlap / 60
+                + "h"
+                + (overlap % 60 < 10 ? "0" : "")
+                + overlap % 60
+                + " ("
+                + a.zoneId()
+                + " and "
+                + b.zoneId()
+                + " on "
+                + partnershipStart
+                + ")"));
     boolean differentRegions = !a.region().equals(b.region());
     lines.add(
         new ExplanationLine(

@@ -230,6 +230,28 @@ class AdversarialCohortsTest {
   }
 
   @Test
+  void shouldKeepItsBoundsAndPlaceEveryoneWhenTheBudgetStopsTheSolver() {
+    // given a budget too small to finish
+    MatchingRequest request =
+        RandomCohorts.request(11, 3000, LeftoverPolicy.WAITLIST)
+            .withOptions(MatchingOptions.DEFAULTS.withTimeBudget(Duration.ofNanos(1)));
+
+    // when
+    MatchingResult result = engine.match(request);
+
+    // then whatever it reached, the report is consistent and the proof still holds
+    QualityReport quality = result.quality();
+    assertThat(quality.optimal()).isFalse();
+    assertThat(quality.objective()).isLessThanOrEqualTo(quality.upperBound());
+    assertThat(quality.matchedPeople()).isLessThanOrEqualTo(quality.matchableUpperBound());
+    assertThat(quality.matchedPeople() + quality.waitlisted()).isEqualTo(3000);
+    QualityReport exact =
+        engine.match(RandomCohorts.request(11, 3000, LeftoverPolicy.WAITLIST)).quality();
+    assertThat(exact.matchedPeople()).isLessThanOrEqualTo(quality.matchableUpperBound());
+    assertThat(quality.matchedPeople()).isLessThanOrEqualTo(exact.matchedPeople());
+  }
+
+  @Test
   void shouldAcceptATimeBudgetAndStillProveWhatItReached() {
     // given a generous budget
     MatchingRequest request =

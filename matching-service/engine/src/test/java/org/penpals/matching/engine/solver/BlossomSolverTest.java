@@ -59,6 +59,50 @@ class BlossomSolverTest {
     }
   }
 
+  @Test
+  void shouldReachTheSameOptimumFromAWarmStartOfASubgraph() {
+    SplittableRandom random = new SplittableRandom(13);
+    for (int trial = 0; trial < 200; trial++) {
+      // given the solution of a random half of the edges, shifted by an even offset
+      int n = 2 + random.nextInt(40);
+      WeightedGraph graph = randomGraph(random, n, 0.3, 1 + random.nextInt(50));
+      List<Integer> kept = new ArrayList<>();
+      for (int k = 0; k < graph.edgeCount(); k++) {
+        if (random.nextBoolean()) {
+          kept.add(k);
+        }
+      }
+      WeightedGraph half =
+          new WeightedGraph(
+              n,
+              kept.stream().mapToInt(graph::from).toArray(),
+              kept.stream().mapToInt(graph::to).toArray(),
+              kept.stream().mapToLong(graph::weight).toArray());
+      long shift = 2L * random.nextInt(100);
+      WeightedGraph shifted =
+          new WeightedGraph(
+              n,
+              java.util.stream.IntStream.range(0, graph.edgeCount()).map(graph::from).toArray(),
+              java.util.stream.IntStream.range(0, graph.edgeCount()).map(graph::to).toArray(),
+              java.util.stream.IntStream.range(0, graph.edgeCount())
+                  .mapToLong(k -> graph.weight(k) + shift)
+                  .toArray());
+      MatchingSolution start = BlossomSolver.solve(half);
+
+      // when
+      MatchingSolution warm =
+          BlossomSolver.solve(
+              shifted, new WarmStart(start.mate(), start.potentials(), shift), SolverMonitor.NONE);
+
+      // then
+      assertValid(shifted, warm);
+      assertThat(warm.optimal()).isTrue();
+      assertThat(warm.weight())
+          .as("trial %d", trial)
+          .isEqualTo(BlossomSolver.solve(shifted).weight());
+    }
+  }
+
   static WeightedGraph randomGraph(SplittableRandom random, int n, double density, int maxWeight) {
     List<int[]> edges = new ArrayList<>();
     for (int i = 0; i < n; i++) {
