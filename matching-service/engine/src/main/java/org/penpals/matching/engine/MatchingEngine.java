@@ -17,9 +17,12 @@ import org.penpals.matching.engine.solver.WarmStart;
  * matching on it with the exact {@link BlossomSolver} (whose dual solution proves the result), then
  * places leftovers in trios or on the waitlist per the request's {@link LeftoverPolicy}.
  *
- * <p>Stateless and thread-safe; one run uses one thread (plus the solver's helper thread with a
- * large stack). Same request, same result: everything is ordered by candidate id and the only
- * randomness is seeded by {@link MatchingOptions#seed()}.
+ * <p>Stateless and thread-safe. A run works on the caller's thread, the solver's helper thread (it
+ * needs a large stack) and, from 20,000 people on, the common fork-join pool for part of the
+ * candidate graph. Same request, same result: everything is ordered by candidate id, parallel work
+ * does not depend on order, and the only randomness is seeded by {@link MatchingOptions#seed()}.
+ * Run large cohorts off the request thread (the service's job), with a progress listener and a
+ * cancellation.
  */
 public final class MatchingEngine {
 
@@ -91,7 +94,7 @@ public final class MatchingEngine {
    * System#nanoTime()} value) with the best matching found, completed greedily, and bounds that
    * still hold.
    */
-  public static Solved solve(
+  static Solved solve(
       CandidateGraph graph, long deadline, ProgressListener progress, Cancellation cancellation) {
     progress.onProgress(MatchingPhase.SOLVING, 0, graph.vertexCount() + " people");
     MatchingSolution byScore =
@@ -232,7 +235,7 @@ public final class MatchingEngine {
    * @param optimal whether both are attained (proven optimum)
    * @param potentials the final potentials of the {@code C + score} solve (a warm start)
    */
-  public record Solved(
+  record Solved(
       int[] mate,
       int pairs,
       long score,

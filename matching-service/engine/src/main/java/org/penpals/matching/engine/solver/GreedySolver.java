@@ -40,12 +40,27 @@ public final class GreedySolver {
 
   private static int[] sortByWeightDescending(long[] w) {
     int m = w.length;
+    long max = 0;
+    for (long weight : w) {
+      max = Math.max(max, weight);
+    }
+    int[] order = new int[m];
+    if (max < (1L << 38) && m < (1 << 25)) { // primitive keys: (max - weight, index)
+      long[] keys = new long[m];
+      for (int k = 0; k < m; k++) {
+        keys[k] = ((max - w[k]) << 25) | k;
+      }
+      java.util.Arrays.sort(keys);
+      for (int k = 0; k < m; k++) {
+        order[k] = (int) (keys[k] & ((1 << 25) - 1));
+      }
+      return order;
+    }
     Integer[] boxed = new Integer[m];
     for (int k = 0; k < m; k++) {
       boxed[k] = k;
     }
     java.util.Arrays.sort(boxed, (x, y) -> w[x] != w[y] ? Long.compare(w[y], w[x]) : x - y);
-    int[] order = new int[m];
     for (int k = 0; k < m; k++) {
       order[k] = boxed[k];
     }

@@ -36,7 +36,7 @@ class BlossomSolverTest {
   @Test
   void shouldMatchBruteForceOnManySmallRandomGraphs() {
     SplittableRandom random = new SplittableRandom(7);
-    for (int trial = 0; trial < 3000; trial++) {
+    for (int trial = 0; trial < 1500; trial++) {
       int n = 1 + random.nextInt(11);
       WeightedGraph graph = randomGraph(random, n, random.nextDouble(), 1 + random.nextInt(30));
       MatchingSolution solution = BlossomSolver.solve(graph);
@@ -49,7 +49,7 @@ class BlossomSolverTest {
   @Test
   void shouldAgreeWithJgraphtOnMediumRandomGraphs() {
     SplittableRandom random = new SplittableRandom(11);
-    for (int trial = 0; trial < 60; trial++) {
+    for (int trial = 0; trial < 30; trial++) {
       int n = 20 + random.nextInt(180);
       WeightedGraph graph =
           randomGraph(random, n, 2.0 + random.nextInt(12) / (double) n, 1 + random.nextInt(1000));
