@@ -1,0 +1,33 @@
+package org.penpals.messaging.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code penpals.messaging.*}.
+ *
+ * @param from the sender of programme mail ({@code MAIL_FROM}); its domain names Message-IDs
+ * @param portalUrl the participant portal, linked from mails
+ * @param verifyUrl the verification page; the token is appended
+ * @param senders sender threads per instance
+ * @param batchSize mails per SMTP connection (capped by the rate limiter's limit per period)
+ * @param lease how long a claimed mail stays with its sender
+ * @param sweepInterval how often the store is swept for due or abandoned mails
+ * @param maxAttempts transient failures of one mail before it is FAILED
+ * @param firstBackoff wait after a mail's first transient failure (doubles)
+ * @param maxBackoff the longest wait between a mail's attempts
+ * @param unavailableBackoff pause after the server could not be reached (retries exhausted)
+ */
+@ConfigurationProperties("penpals.messaging")
+public record MessagingProperties(
+    String from,
+    String portalUrl,
+    String verifyUrl,
+    int senders,
+    int batchSize,
+    Duration lease,
+    Duration sweepInterval,
+    int maxAttempts,
+    Duration firstBackoff,
+    Duration maxBackoff,
+    Duration unavailableBackoff) {}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.messaging.conversation.adapter.out.mongo;
+
+import org.jspecify.annotations.NullMarked;

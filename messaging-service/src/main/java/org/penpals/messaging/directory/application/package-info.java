@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.messaging.directory.application;
+
+import org.jspecify.annotations.NullMarked;

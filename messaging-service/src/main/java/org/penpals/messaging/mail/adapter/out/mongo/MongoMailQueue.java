@@ -1,0 +1,322 @@
+package org.penpals.messaging.mail.adapter.out.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
+import org.penpals.contracts.messaging.MailFailed;
+import org.penpals.contracts.messaging.MailSent;
+import org.penpals.messaging.mail.application.MailQueue;
+import org.penpals.messaging.mail.domain.Mail;
+import org.penpals.messaging.mail.domain.MailContent;
+import org.penpals.messaging.mail.domain.MailKind;
+import org.penpals.messaging.mail.domain.MailStatus;
+import org.penpals.platform.mongo.IndexSpec;
+import org.penpals.platform.outbox.Outbox;
+
+/**
+ * Mails in MongoDB, one document each, {@code _id} = the mail's natural key. The hot path (store,
+ * claim, record the outcome) goes by {@code _id} only; a change to SENT or FAILED pushes its
+ * integration event into the same document (outbox, ADR 0003).
+ */
+public class MongoMailQueue implements MailQueue {
+  public static final String COLLECTION = "mails";
+  private static final List<String> CONTENT = List.of("subject", "text", "html");
+
+  private final MongoCollection<Document> mails;
+  private final Outbox outbox;
+
+  public MongoMailQueue(MongoDatabase database, Outbox outbox) {
+    this.mails = database.getCollection(COLLECTION);
+    this.outbox = outbox;
+  }
+
+  /** Indexes for the sweeps and staff queries (a real MongoDB uses them; hot paths need none). */
+  public static List<IndexSpec> indexes() {
+    return List.of(
+        new IndexSpec(
+            COLLECTION,
+            Indexes.ascending("status", "nextAttemptAt"),
+            new IndexOptions().name("mails_due")),
+        new IndexSpec(
+            COLLECTION,
+            Indexes.ascending("participantId", "createdAt"),
+            new IndexOptions().name("mails_participant")),
+        new IndexSpec(
+            COLLECTION,
+            Indexes.ascending("partnershipId"),
+            new IndexOptions().name("mails_partnership")));
+  }
+
+  @Override
+  public boolean enqueue(Mail mail) {
+    MailContent content = mail.content();
+    Document doc =
+        new Document("_id", mail.id())
+            .append("kind", mail.kind().name())
+            .append("participantId", mail.participantId())
+            .append("cycleId", mail.cycleId())
+            .append("partnershipId", mail.partnershipId())
+            .append("to", mail.to())
+            .append("locale", mail.locale())
+            .append("status", mail.status().name())
+            .append("attempts", mail.attempts())
+            .append("resends", mail.resends())
+            .append("createdAt", Date.from(mail.createdAt()))
+            .append("nextAttemptAt", Date.from(mail.createdAt()));
+    if (content != null) {
+      doc.append("subject", content.subject())
+          .append("text", content.text())
+          .append("html", content.html());
+    }
+    try {
+      mails.insertOne(doc);
+      return true;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<Mail> find(String id) {
+    return Optional.ofNullable(mails.find(eq("_id", id)).first()).map(MongoMailQueue::mail);
+  }
+
+  @Override
+  public List<Mail> claim(Collection<String> ids, String lease, Instant until, Instant now) {
+    List<Mail> claimed = new ArrayList<>();
+    Date at = Date.from(now);
+    for (String id : ids) {
+      Document doc =
+          mails.findOneAndUpdate(
+              and(
+                  eq("_id", id),
+                  or(
+                      and(eq("status", MailStatus.PENDING.name()), lte("nextAttemptAt", at)),
+                      and(eq("status", MailStatus.SENDING.name()), lt("leaseUntil", at)))),
+              Updates.combine(
+                  Updates.set("status", MailStatus.SENDING.name()),
+                  Updates.set("lease", lease),
+                  Updates.set("leaseUntil", Date.from(until))),
+              new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+      if (doc != null) {
+        claimed.add(mail(doc));
+      }
+    }
+    return claimed;
+  }
+
+  @Override
+  public List<String> due(Instant now, int limit) {
+    Date at = Date.from(now);
+    List<String> ids = new ArrayList<>();
+    mails
+        .find(
+            or(
+                and(eq("status", MailStatus.PENDING.name()), lte("nextAttemptAt", at)),
+                and(eq("status", MailStatus.SENDING.name()), lt("leaseUntil", at))))
+        .projection(Projections.include("_id"))
+        .limit(limit)
+        .forEach(d -> ids.add(d.getString("_id")));
+    return ids;
+  }
+
+  @Override
+  public boolean sent(Mail mail, String lease, Instant at) {
+    List<Bson> changes = new ArrayList<>();
+    changes.add(Updates.set("status", MailStatus.SENT.name()));
+    changes.add(Updates.set("sentAt", Date.from(at)));
+    changes.add(Updates.unset("failure"));
+    changes.addAll(released());
+    if (mail.kind().secret()) {
+      CONTENT.forEach(f -> changes.add(Updates.unset(f)));
+    }
+    changes.add(
+        outbox.append(
+            List.of(
+                new MailSent(
+                    mail.id(), mail.kind().name(), mail.participantId(), mail.cycleId(), at))));
+    return finish(mail.id(), lease, changes);
+  }
+
+  @Override
+  public boolean failed(Mail mail, String lease, String reason, Instant at) {
+    List<Bson> changes = new ArrayList<>();
+    changes.add(Updates.set("status", MailStatus.FAILED.name()));
+    changes.add(Updates.set("failure", reason));
+    changes.add(Updates.set("failedAt", Date.from(at)));
+    changes.addAll(released());
+    if (mail.kind().secret()) {
+      CONTENT.forEach(f -> changes.add(Updates.unset(f)));
+    }
+    changes.add(
+        outbox.append(
+            List.of(
+                new MailFailed(
+                    mail.id(),
+                    mail.kind().name(),
+                    mail.participantId(),
+                    mail.cycleId(),
+                    reason,
+                    at))));
+    return finish(mail.id(), lease, changes);
+  }
+
+  private boolean finish(String id, String lease, List<Bson> changes) {
+    boolean done =
+        mails
+                .updateOne(and(eq("_id", id), eq("lease", lease)), Updates.combine(changes))
+                .getModifiedCount()
+            == 1;
+    if (done) {
+      outbox.written(COLLECTION, id);
+    }
+    return done;
+  }
+
+  private static List<Bson> released() {
+    return List.of(
+        Updates.unset("lease"),
+        Updates.unset("leaseUntil"),
+        Updates.unset("nextAttemptAt"),
+        Updates.unset("lastError"));
+  }
+
+  @Override
+  public void retryLater(
+      String id, String lease, Instant notBefore, @Nullable String reason, boolean countAttempt) {
+    List<Bson> changes = new ArrayList<>();
+    changes.add(Updates.set("status", MailStatus.PENDING.name()));
+    changes.add(Updates.set("nextAttemptAt", Date.from(notBefore)));
+    changes.add(Updates.set("lastError", reason));
+    changes.add(Updates.unset("lease"));
+    changes.add(Updates.unset("leaseUntil"));
+    if (countAttempt) {
+      changes.add(Updates.inc("attempts", 1));
+    }
+    mails.updateOne(and(eq("_id", id), eq("lease", lease)), Updates.combine(changes));
+  }
+
+  @Override
+  public List<Mail> ofParticipant(String participantId, @Nullable String cycleId, int limit) {
+    Bson filter =
+        cycleId == null
+            ? eq("participantId", participantId)
+            : and(eq("participantId", participantId), eq("cycleId", cycleId));
+    return list(filter, limit);
+  }
+
+  @Override
+  public List<Mail> failures(@Nullable String cycleId, int limit) {
+    Bson failed = eq("status", MailStatus.FAILED.name());
+    return list(cycleId == null ? failed : and(failed, eq("cycleId", cycleId)), limit);
+  }
+
+  private List<Mail> list(Bson filter, int limit) {
+    List<Mail> found = new ArrayList<>();
+    mails
+        .find(filter)
+        .projection(Projections.exclude("text", "html", Outbox.FIELD))
+        .sort(Sorts.descending("createdAt"))
+        .limit(limit)
+        .forEach(d -> found.add(mail(d)));
+    return found;
+  }
+
+  @Override
+  public boolean resend(String id, String to, Instant now) {
+    return mails
+            .updateOne(
+                and(
+                    eq("_id", id),
+                    in("status", MailStatus.SENT.name(), MailStatus.FAILED.name()),
+                    exists("subject")),
+                Updates.combine(
+                    Updates.set("status", MailStatus.PENDING.name()),
+                    Updates.set("to", to),
+                    Updates.set("attempts", 0),
+                    Updates.set("nextAttemptAt", Date.from(now)),
+                    Updates.inc("resends", 1),
+                    Updates.unset("failure"),
+                    Updates.unset("sentAt")))
+            .getModifiedCount()
+        == 1;
+  }
+
+  @Override
+  public void erase(String participantId, Collection<String> partnershipIds) {
+    List<Bson> scrub = new ArrayList<>();
+    CONTENT.forEach(f -> scrub.add(Updates.unset(f)));
+    Bson cancel =
+        Updates.combine(
+            Updates.set("status", MailStatus.CANCELLED.name()),
+            Updates.unset("lease"),
+            Updates.unset("leaseUntil"),
+            Updates.unset("nextAttemptAt"));
+    Bson waiting = in("status", MailStatus.PENDING.name(), MailStatus.SENDING.name());
+    // the participant's own mails keep only their status (their outbox stays: no personal data)
+    mails.updateMany(and(eq("participantId", participantId), waiting), cancel);
+    List<Bson> own = new ArrayList<>(scrub);
+    own.add(Updates.set("to", ""));
+    own.add(Updates.set("erased", true));
+    mails.updateMany(eq("participantId", participantId), Updates.combine(own));
+    if (!partnershipIds.isEmpty()) {
+      // mails to partners name the participant: not sent any more, content gone
+      Bson about = in("partnershipId", partnershipIds);
+      mails.updateMany(and(about, waiting), cancel);
+      mails.updateMany(about, Updates.combine(scrub));
+    }
+  }
+
+  private static Mail mail(Document d) {
+    String subject = d.getString("subject");
+    MailContent content =
+        subject == null
+            ? null
+            : new MailContent(
+                subject, d.get("text", ""), d.get("html", "")); // lists omit the bodies
+    Date sentAt = d.getDate("sentAt");
+    return new Mail(
+        d.getString("_id"),
+        MailKind.valueOf(d.getString("kind")),
+        d.getString("participantId"),
+        d.getString("cycleId"),
+        d.getString("partnershipId"),
+        d.getString("to"),
+        d.getString("locale"),
+        content,
+        MailStatus.valueOf(d.getString("status")),
+        d.getInteger("attempts", 0),
+        d.getInteger("resends", 0),
+        d.getDate("createdAt").toInstant(),
+        sentAt == null ? null : sentAt.toInstant(),
+        d.getString("failure") != null ? d.getString("failure") : d.getString("lastError"));
+  }
+}

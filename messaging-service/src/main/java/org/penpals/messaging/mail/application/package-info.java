@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.messaging.mail.application;
+
+import org.jspecify.annotations.NullMarked;

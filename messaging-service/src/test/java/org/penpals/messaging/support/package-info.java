@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.messaging.support;
+
+import org.jspecify.annotations.NullMarked;
