@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.prompt.clock;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.prompt.config;
+
+import org.jspecify.annotations.NullMarked;

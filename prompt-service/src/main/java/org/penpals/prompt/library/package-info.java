@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.prompt.library;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.prompt;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.prompt.partnership.adapter.in.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,53 @@
+package org.penpals.prompt.partnership.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.penpals.prompt.partnership.domain.Answer;
+import org.penpals.prompt.partnership.domain.Partnership;
+
+/**
+ * Where partnerships live. Each write that owes integration events stores them atomically with the
+ * change (outbox).
+ */
+public interface Partnerships {
+  Optional<Partnership> find(String id);
+
+  List<Partnership> findAll(List<String> ids);
+
+  /** Stores a new partnership with its events; false if it exists already (a replay). */
+  boolean insert(Partnership partnership, List<?> events);
+
+  /** Plans a partnership that waited for its cycle; false if it no longer waits. */
+  boolean activate(Partnership planned, List<?> events);
+
+  /** Partnerships of a cycle still waiting for registration to describe it. */
+  List<Partnership> pendingOf(String cycleId);
+
+  /** Ends a partnership; false if it had ended already. */
+  boolean dissolve(String id, String reason, Instant at);
+
+  /** Remembers that a partnership we never saw formed was dissolved (events out of order). */
+  void tombstone(String id, String cycleId, String reason, Instant at);
+
+  /** Records an answer with its events unless the participant answered that prompt already. */
+  boolean recordAnswer(String id, Answer answer, List<?> events);
+
+  /** Adds a report unless its author has an open one. */
+  boolean addReport(String id, Partnership.Report report);
+
+  /** Flags the partnership quiet (once per reason, or per report) with its events. */
+  boolean flagQuiet(String id, Partnership.QuietFlag flag, List<?> events, Instant at);
+
+  /** Closes an open report without a flag ({@code RESOLVED} or {@code CLOSED}). */
+  void closeReport(String id, String reportId, Partnership.ReportStatus status, Instant at);
+
+  /** The member showed signs of life (wrote to their partner, answered). */
+  void memberActive(String id, String participantId, Instant at);
+
+  /** Removes what the partnership holds about an erased member (zone, language, answers). */
+  void eraseMember(String id, String participantId);
+
+  /** The cycle's partnerships flagged quiet. */
+  List<Partnership> quietOf(String cycleId);
+}

@@ -1,0 +1,93 @@
+package org.penpals.prompt.partnership.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.penpals.prompt.schedule.domain.ProgrammeCalendar;
+
+/**
+ * One participant's prompts within one partnership: prompts {@code first..last} of the cycle, at
+ * the cycle's hour in the participant's zone; {@code next} is the one still to come. A prompt is
+ * claimed by moving {@code next} on, in one conditional write, so it is sent at most once however
+ * many schedulers run.
+ */
+public record MemberPlan(
+    String id,
+    String partnershipId,
+    String cycleId,
+    String participantId,
+    @Nullable String timeZone,
+    @Nullable String locale,
+    ProgrammeCalendar calendar,
+    int first,
+    int last,
+    int next,
+    Status status,
+    List<Delivery> history) {
+
+  public enum Status {
+    /** Prompts go out. */
+    ACTIVE,
+    /** The partnership was dissolved: nothing more is sent. */
+    STOPPED,
+    /** The participant erased their data: nothing more is sent. */
+    ERASED
+  }
+
+  public MemberPlan {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(calendar, "calendar");
+    Objects.requireNonNull(status, "status");
+    history = List.copyOf(history);
+  }
+
+  public static String id(String partnershipId, String participantId) {
+    return partnershipId + "/" + participantId;
+  }
+
+  /** The stable id of a prompt delivery: one per (partnership, participant, prompt number). */
+  public static String deliveryId(String partnershipId, String participantId, int number) {
+    return partnershipId + ":" + participantId + ":" + number;
+  }
+
+  public String deliveryId(int number) {
+    return deliveryId(partnershipId, participantId, number);
+  }
+
+  /** Whether prompt {@code number} is the one this plan waits to send. */
+  public boolean awaits(int number) {
+    return status == Status.ACTIVE && next == number && number <= last;
+  }
+
+  public Instant dueAt(int number) {
+    if (timeZone == null) {
+      throw new IllegalStateException("plan " + id + " has no time zone (erased)");
+    }
+    return calendar.dueAt(number, ZoneId.of(timeZone));
+  }
+
+  /** What to do with prompt {@code number} now (see {@link Overdue}). */
+  public Overdue.Decision decide(int number, Instant now, Duration lateAfter) {
+    Instant nextDue = number < last ? dueAt(number + 1) : null;
+    return Overdue.decide(dueAt(number), nextDue, now, lateAfter);
+  }
+
+  public Optional<Delivery> delivery(int number) {
+    return history.stream().filter(d -> d.number() == number).findFirst();
+  }
+
+  public boolean sent(int number) {
+    return delivery(number).filter(d -> d.status() == Delivery.Status.SENT).isPresent();
+  }
+
+  /** The most recent prompt sent, if any. */
+  public Optional<Delivery> latestSent() {
+    return history.stream()
+        .filter(d -> d.status() == Delivery.Status.SENT)
+        .max(java.util.Comparator.comparingInt(Delivery::number));
+  }
+}

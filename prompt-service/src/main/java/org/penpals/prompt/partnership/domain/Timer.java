@@ -1,0 +1,18 @@
+package org.penpals.prompt.partnership.domain;
+
+import java.time.Instant;
+
+/** Something the scheduler must do at a time: send a prompt, check a partnership. */
+public sealed interface Timer {
+  /** When it is due. */
+  Instant at();
+
+  /** The plan's prompt {@code number} is due. */
+  record Send(String planId, int number, Instant at) implements Timer {}
+
+  /** A week after the check-in: did anybody answer it? */
+  record QuietCheck(String partnershipId, Instant at) implements Timer {}
+
+  /** A reported silence's grace period is over: did the partner answer? */
+  record ReportCheck(String partnershipId, String reportId, Instant at) implements Timer {}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.prompt.partnership.domain;
+
+import org.jspecify.annotations.NullMarked;

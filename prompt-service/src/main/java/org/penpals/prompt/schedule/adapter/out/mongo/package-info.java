@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.prompt.schedule.adapter.out.mongo;
+
+import org.jspecify.annotations.NullMarked;

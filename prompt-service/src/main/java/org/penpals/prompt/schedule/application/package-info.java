@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.prompt.schedule.application;
+
+import org.jspecify.annotations.NullMarked;
