@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.penpals.contracts.prompts.CheckInAnswered;
 import org.penpals.contracts.prompts.PartnershipQuiet;
+import org.penpals.platform.domain.InvalidInput;
 import org.penpals.platform.domain.NotFound;
 import org.penpals.platform.domain.StateConflict;
 import org.penpals.prompt.partnership.domain.Answer;
@@ -74,7 +75,11 @@ public class EngagementService {
       @Nullable String comments) {
     Partnership p = partnershipOf(participantId);
     if (!p.active()) {
-      throw new StateConflict("your partnership has ended", "number");
+      throw new StateConflict("your partnership has ended", "week");
+    }
+    int prompts = schedules.header(p.cycleId()).prompts();
+    if (number < 1 || number > prompts) {
+      throw InvalidInput.of("week", "must be between 1 and " + prompts + " in this cycle");
     }
     ScheduledWeek week = schedules.week(p.cycleId(), number);
     Instant now = clock.instant();
@@ -86,7 +91,7 @@ public class EngagementService {
             .filter(plan -> plan.sent(number))
             .isPresent();
     if (!sentToThem) {
-      throw new StateConflict("prompt " + number + " has not been sent to you", "number");
+      throw new StateConflict("prompt " + number + " has not been sent to you", "week");
     }
     p.accept(answer);
     CheckInAnswered event =
@@ -100,7 +105,7 @@ public class EngagementService {
             now);
     if (!partnerships.recordAnswer(p.id(), answer, List.of(event))) {
       partnerships.find(p.id()).orElseThrow().accept(answer); // says why
-      throw new StateConflict("your answer could not be recorded; try again", "number");
+      throw new StateConflict("your answer could not be recorded; try again", "week");
     }
     return answer;
   }

@@ -9,6 +9,7 @@ import org.penpals.prompt.library.PromptKind;
 /**
  * A participant's answer to the check-in or a survey.
  *
+ * @param number the prompt answered ({@code week} on the wire)
  * @param connected check-in: have they been in touch with their partner (required there)
  * @param rating surveys: 1 (not working) to 5 (excellent), optional
  * @param comments free text for the coordinators, optional
@@ -29,7 +30,7 @@ public record Answer(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(at, "at");
     Rules rules = new Rules();
-    rules.require(kind.touchpoint(), "number", "is a discussion topic, not a check-in or survey");
+    rules.require(kind.touchpoint(), "week", "is a discussion topic, not a check-in or survey");
     if (kind == PromptKind.CHECK_IN) {
       rules.present(connected, "connected");
     }

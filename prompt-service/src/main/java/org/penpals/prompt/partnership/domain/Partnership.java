@@ -108,13 +108,13 @@ public record Partnership(
   /** Checks that {@code answer} may be recorded now (the caller checked it was sent to them). */
   public void accept(Answer answer) {
     if (!active()) {
-      throw new StateConflict("this partnership has ended", "number");
+      throw new StateConflict("this partnership has ended", "week");
     }
     if (member(answer.participantId()).isEmpty()) {
       throw new IllegalArgumentException("not a member");
     }
     if (answered(answer.participantId(), answer.number())) {
-      throw new StateConflict("you already answered prompt " + answer.number(), "number");
+      throw new StateConflict("you already answered prompt " + answer.number(), "week");
     }
   }
 

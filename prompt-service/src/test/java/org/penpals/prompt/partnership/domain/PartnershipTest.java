@@ -87,7 +87,7 @@ class PartnershipTest {
     assertThatThrownBy(() -> answered.accept(checkIn("a", T)))
         .isInstanceOf(StateConflict.class)
         .extracting("field")
-        .isEqualTo("number");
+        .isEqualTo("week");
   }
 
   @Test
@@ -98,7 +98,7 @@ class PartnershipTest {
     assertThatThrownBy(() -> new Answer("a", 9, PromptKind.MID_SURVEY, null, 6, null, T))
         .hasMessageContaining("rating");
     assertThatThrownBy(() -> new Answer("a", 2, PromptKind.PROMPT, true, null, null, T))
-        .hasMessageContaining("number");
+        .hasMessageContaining("week");
     assertThatThrownBy(
             () -> new Answer("a", 9, PromptKind.MID_SURVEY, null, 4, "x".repeat(2001), T))
         .hasMessageContaining("comments");
