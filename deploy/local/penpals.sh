@@ -4,8 +4,9 @@
 #   ./penpals up [-d] | down | status | logs [NAME] | token ROLE [...] | demo [...] | bench [...]
 #
 # Starts a real Apache Kafka broker (KRaft, Apache Kafka's own jars), the MongoDB-wire server
-# with its data on disk, and every service in its own lean JVM (extracted jar, C1 only, serial
-# GC, small heap, class-data sharing). Run `./penpals help` for the details.
+# with its data on disk, an SMTP server with a web inbox (GreenMail), and every service in its
+# own lean JVM (extracted jar, C1 only, serial GC, small heap, class-data sharing). Run
+# `./penpals help` for the details.
 set -euo pipefail
 
 ROOT=$(cd -- "$(dirname -- "$(readlink -f -- "${BASH_SOURCE[0]}")")/../.." && pwd)
@@ -41,14 +42,15 @@ fi
 # Embedded parts step aside when their external address is configured.
 EXTERNAL_KAFKA=${KAFKA_BOOTSTRAP_SERVERS:-}
 EXTERNAL_MONGO=${MONGODB_URI:-}
-# SMTP: no service sends mail yet. When one does, start an embedded SMTP server in start_smtp
-# unless SMTP_HOST is set, and pass SMTP_HOST/SMTP_PORT/SMTP_USERNAME/SMTP_PASSWORD through in
-# service_env, exactly like Kafka and MongoDB.
+# SMTP: with SMTP_HOST set (a real provider: SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD, MAIL_FROM)
+# no local SMTP server is started and services send there.
 EXTERNAL_SMTP=${SMTP_HOST:-}
 
 : "${KAFKA_PORT:=9092}"
 : "${KAFKA_CONTROLLER_PORT:=9093}"
 : "${MONGO_PORT:=27017}"
+: "${SMTP_PORT:=3025}"
+: "${SMTP_INBOX_PORT:=8025}"
 : "${KAFKA_BOOTSTRAP_SERVERS:=localhost:$KAFKA_PORT}"
 # The public apply and email-verification endpoints allow APPLY_RATE_LIMIT and
 # VERIFICATION_RATE_LIMIT requests per minute per client (the service's defaults are 30). The
@@ -64,6 +66,7 @@ EXTERNAL_SMTP=${SMTP_HOST:-}
 : "${SERVICE_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xss512k}"
 : "${KAFKA_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmx256m -Xss512k}"
 : "${MONGO_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx192m -Xss512k}"
+: "${SMTP_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx192m -Xss512k}"
 : "${CLI_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto}"
 
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -73,6 +76,8 @@ VERSION=$(awk '/<artifactId>penpals-parent<\/artifactId>/ { found = 1 }
 KAFKA_LIB="$LOCAL/kafka/target/lib"
 MONGO_JAR="$LOCAL/mongo/target/local-mongo-$VERSION.jar"
 MONGO_LIB="$LOCAL/mongo/target/lib"
+SMTP_JAR="$LOCAL/smtp/target/local-smtp-$VERSION.jar"
+SMTP_LIB="$LOCAL/smtp/target/lib"
 CLI_JAR="$ROOT/tools/penpals-cli/target/penpals-cli-$VERSION.jar"
 CLI_LIB="$ROOT/tools/penpals-cli/target/lib"
 # another build of the CLI (a release, an IDE's output) can be named with PENPALS_CLI_CLASSPATH
@@ -165,6 +170,10 @@ preflight_ports() {
   if [[ -z $EXTERNAL_MONGO ]] && ! pid_of mongo >/dev/null; then
     ensure_port_free "$MONGO_PORT" "MongoDB" MONGO_PORT
   fi
+  if [[ -z $EXTERNAL_SMTP ]] && ! pid_of smtp >/dev/null; then
+    ensure_port_free "$SMTP_PORT" "SMTP" SMTP_PORT
+    ensure_port_free "$SMTP_INBOX_PORT" "SMTP inbox" SMTP_INBOX_PORT
+  fi
   local s name
   for s in "${SERVICES[@]}"; do
     name=$(svc_name "$s")
@@ -255,6 +264,10 @@ build_missing() {
         needs_build deploy/local/kafka "$KAFKA_LIB" && modules+=(deploy/local/kafka) && missing+=("$KAFKA_LIB")
         needs_build deploy/local/mongo "$MONGO_JAR" && modules+=(deploy/local/mongo) && missing+=("$MONGO_JAR")
         [[ -d $MONGO_LIB ]] || { modules+=(deploy/local/mongo) && missing+=("$MONGO_LIB"); }
+        if [[ -z $EXTERNAL_SMTP ]]; then
+          needs_build deploy/local/smtp "$SMTP_JAR" && modules+=(deploy/local/smtp) && missing+=("$SMTP_JAR")
+          [[ -d $SMTP_LIB ]] || { modules+=(deploy/local/smtp) && missing+=("$SMTP_LIB"); }
+        fi
         for s in "${SERVICES[@]}"; do
           module=$(svc_field "$s" 1)
           needs_build "$module" "$(svc_jar "$module")" "${shared[@]}" &&
@@ -283,7 +296,7 @@ build_missing() {
 build_for_stack() {
   if [[ $PENPALS_BUILD == always ]]; then
     say "building everything the stack needs (PENPALS_BUILD=always) ..."
-    local list=deploy/local/kafka,deploy/local/mongo,tools/penpals-cli s
+    local list=deploy/local/kafka,deploy/local/mongo,deploy/local/smtp,tools/penpals-cli s
     for s in "${SERVICES[@]}"; do list+=",$(svc_field "$s" 1)"; done
     (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true install -pl "$list" -am) ||
       die "the build failed (see above)"
@@ -392,11 +405,26 @@ start_mongo() {
   say "mongo: starting on localhost:$MONGO_PORT (pid $(<"$RUN/mongo.pid"))"
 }
 
+# GreenMail (deploy/local/smtp): accepts mail for any address, keeps it in memory (a restart
+# empties the inbox), and shows it on http://localhost:$SMTP_INBOX_PORT/ (JSON: /api/messages).
 start_smtp() {
-  # Placeholder: no embedded SMTP server yet (see EXTERNAL_SMTP at the top).
   if [[ -n $EXTERNAL_SMTP ]]; then
-    say "smtp: external at $EXTERNAL_SMTP (SMTP_HOST)"
+    say "smtp: external at $EXTERNAL_SMTP:$SMTP_PORT (SMTP_HOST), not starting the local SMTP server"
+    return
   fi
+  local pid
+  if pid=$(pid_of smtp); then
+    say "smtp: already running (pid $pid)"
+    return
+  fi
+  ensure_port_free "$SMTP_PORT" "SMTP" SMTP_PORT
+  ensure_port_free "$SMTP_INBOX_PORT" "SMTP inbox" SMTP_INBOX_PORT
+  local -a opts
+  read -r -a opts <<<"$SMTP_JVM_OPTS"
+  spawn smtp - "$JAVA" "${opts[@]}" -Dpenpals.component=smtp "-Dpenpals.home=$PENPALS_HOME" \
+    -cp "$SMTP_JAR:$SMTP_LIB/*" org.penpals.local.smtp.LocalSmtpServer \
+    --smtp-port "$SMTP_PORT" --inbox-port "$SMTP_INBOX_PORT"
+  say "smtp: starting on localhost:$SMTP_PORT, inbox http://localhost:$SMTP_INBOX_PORT/ (pid $(<"$RUN/smtp.pid"))"
 }
 
 wait_port() { # name port
@@ -451,7 +479,12 @@ service_env() { # name port -> NAME=value lines
     "MONGODB_URI=$(mongo_uri_for "$name")" \
     "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS" \
     "PENPALS_JWT_PUBLIC_KEY=file:$KEYS/jwt-public.pem" \
-    "PENPALS_PERSON_KEY_SECRET=$(<"$KEYS/person-key-secret")"
+    "PENPALS_PERSON_KEY_SECRET=$(<"$KEYS/person-key-secret")" \
+    "SMTP_HOST=${EXTERNAL_SMTP:-localhost}" \
+    "SMTP_PORT=$SMTP_PORT" \
+    "SMTP_USERNAME=${SMTP_USERNAME:-}" \
+    "SMTP_PASSWORD=${SMTP_PASSWORD:-}"
+  [[ -z ${MAIL_FROM:-} ]] || printf '%s\n' "MAIL_FROM=$MAIL_FROM"
   case $name in
     registration)
       printf '%s\n' "APPLY_RATE_LIMIT=$APPLY_RATE_LIMIT" \
@@ -526,8 +559,11 @@ save_stack_env() {
     keep KAFKA_PORT "$KAFKA_PORT"
     keep KAFKA_CONTROLLER_PORT "$KAFKA_CONTROLLER_PORT"
     keep MONGO_PORT "$MONGO_PORT"
+    keep SMTP_PORT "$SMTP_PORT"
+    keep SMTP_INBOX_PORT "$SMTP_INBOX_PORT"
     [[ -z $EXTERNAL_KAFKA ]] || keep KAFKA_BOOTSTRAP_SERVERS "$EXTERNAL_KAFKA"
     [[ -z $EXTERNAL_MONGO ]] || keep MONGODB_URI "$EXTERNAL_MONGO"
+    [[ -z $EXTERNAL_SMTP ]] || keep SMTP_HOST "$EXTERNAL_SMTP"
     local s name
     for s in "${SERVICES[@]}"; do
       name=$(svc_name "$s")
@@ -538,7 +574,7 @@ save_stack_env() {
 
 any_running() {
   local n
-  for n in kafka mongo $(service_names); do pid_of "$n" >/dev/null && return 0; done
+  for n in kafka mongo smtp $(service_names); do pid_of "$n" >/dev/null && return 0; done
   return 1
 }
 
@@ -574,10 +610,11 @@ wait_services_ready() {
 print_up_table() {
   local total_kb=0 jvms=0 n pid rss cds url ready s
   printf '%-14s %-34s %-8s %-9s %-4s %s\n' NAME URL PID READY CDS RSS
-  for n in kafka mongo $(service_names); do
+  for n in kafka mongo smtp $(service_names); do
     case $n in
       kafka) url="localhost:$KAFKA_PORT"; [[ -n $EXTERNAL_KAFKA ]] && url="$EXTERNAL_KAFKA (external)" ;;
       mongo) url="mongodb://localhost:$MONGO_PORT"; [[ -n $EXTERNAL_MONGO ]] && url="(external)" ;;
+      smtp) url="smtp://localhost:$SMTP_PORT inbox :$SMTP_INBOX_PORT"; [[ -n $EXTERNAL_SMTP ]] && url="$EXTERNAL_SMTP:$SMTP_PORT (external)" ;;
       *) s=$(service_line "$n"); url="http://localhost:$(svc_port "$n" "$(svc_field "$s" 2)")" ;;
     esac
     if pid=$(pid_of "$n"); then
@@ -585,7 +622,7 @@ print_up_table() {
       total_kb=$((total_kb + rss))
       jvms=$((jvms + 1))
       cds=-
-      [[ $n == mongo ]] || { uses_cds "$pid" "$n" && cds=yes || cds=no; }
+      [[ $n == mongo || $n == smtp ]] || { uses_cds "$pid" "$n" && cds=yes || cds=no; }
       ready=${READY_AT[$n]:-up}
       [[ $ready == up ]] || ready="$ready s"
       printf '%-14s %-34s %-8s %-9s %-4s %s\n' "$n" "$url" "$pid" "$ready" "$cds" "$(mb "$rss")"
@@ -639,6 +676,7 @@ cmd_up() {
 
   [[ -n $EXTERNAL_KAFKA ]] || wait_port kafka "$KAFKA_PORT"
   [[ -n $EXTERNAL_MONGO ]] || wait_port mongo "$MONGO_PORT"
+  [[ -n $EXTERNAL_SMTP ]] || wait_port smtp "$SMTP_PORT"
   for s in "${to_start[@]+"${to_start[@]}"}"; do
     IFS='|' read -r name module port <<<"$s"
     start_service "$name" "$module" "$port"
@@ -710,7 +748,7 @@ cmd_down() {
   # services first, so that they can still flush to Kafka and MongoDB; then both in parallel
   # shellcheck disable=SC2046
   stop_components $(service_names)
-  stop_components kafka mongo
+  stop_components kafka mongo smtp
   rm -f "$STACK_ENV"
   unlock
 }
@@ -720,11 +758,12 @@ cmd_down() {
 cmd_status() {
   printf '%-14s %-9s %-8s %-36s %-14s %s\n' NAME STATE PID ADDRESS HEALTH RSS
   local n pid addr health s url code state
-  for n in kafka mongo $(service_names); do
+  for n in kafka mongo smtp $(service_names); do
     health=-
     case $n in
       kafka) addr="localhost:$KAFKA_PORT" ;;
       mongo) addr="mongodb://localhost:$MONGO_PORT" ;;
+      smtp) addr="smtp://localhost:$SMTP_PORT" ;;
       *)
         s=$(service_line "$n")
         addr="http://localhost:$(svc_port "$n" "$(svc_field "$s" 2)")"
@@ -737,12 +776,19 @@ cmd_status() {
     elif [[ $n == mongo && -n $EXTERNAL_MONGO ]]; then
       printf '%-14s %-9s %-8s %-36s %-14s %s\n' "$n" external - "(MONGODB_URI)" - -
       continue
+    elif [[ $n == smtp && -n $EXTERNAL_SMTP ]]; then
+      printf '%-14s %-9s %-8s %-36s %-14s %s\n' "$n" external - "$EXTERNAL_SMTP:$SMTP_PORT" - -
+      continue
     fi
     if pid=$(pid_of "$n"); then
       state=running
       case $n in
         kafka) port_open "$KAFKA_PORT" && health="port open" || health="port closed" ;;
         mongo) port_open "$MONGO_PORT" && health="port open" || health="port closed" ;;
+        smtp)
+          [[ $(http_status "http://localhost:$SMTP_INBOX_PORT/health") == 200 ]] &&
+            port_open "$SMTP_PORT" && health="ready" || health="no answer"
+          ;;
         *)
           code=$(http_status "$url")
           case $code in
@@ -761,14 +807,14 @@ cmd_status() {
 
 known_component() {
   local n
-  for n in kafka mongo $(service_names); do [[ $n == "$1" ]] && return 0; done
+  for n in kafka mongo smtp $(service_names); do [[ $n == "$1" ]] && return 0; done
   return 1
 }
 
 # Streams every component's log, each line prefixed with its name, until this script exits.
 stream_logs() {
   local files=() n
-  for n in kafka mongo $(service_names); do
+  for n in kafka mongo smtp $(service_names); do
     [[ -f $LOGS/$n.log ]] && files+=("$LOGS/$n.log")
   done
   ((${#files[@]})) || return 0
@@ -784,7 +830,7 @@ cmd_logs() {
     return
   fi
   known_component "$1" ||
-    die "logs: unknown component '$1' (one of: kafka mongo $(service_names | paste -sd' ' -))"
+    die "logs: unknown component '$1' (one of: kafka mongo $(service_names | paste -sd' ' -) smtp)"
   [[ -f $LOGS/$1.log ]] || die "logs: no log yet for $1 ($LOGS/$1.log)"
   exec tail -n 200 -F "$LOGS/$1.log"
 }
@@ -845,7 +891,7 @@ Penpals local stack -- one command, no Docker.
   ./penpals up -d        the same in the background; returns once every service is ready
   ./penpals down         stop everything (SIGTERM, SIGKILL after ${PENPALS_STOP_TIMEOUT} s); idempotent
   ./penpals status       each component: running/stopped, pid, address, health, memory
-  ./penpals logs [NAME]  follow a log (kafka, mongo, $(service_names | paste -sd' ' -)); all without NAME
+  ./penpals logs [NAME]  follow a log (kafka, mongo, smtp, $(service_names | paste -sd' ' -)); all without NAME
   ./penpals token ROLE [--subject S] [--ttl 15m]
                          print a short-lived bearer token (ADMIN, COORDINATOR, VIEWER, ...)
   ./penpals demo [...]   seed a demo cycle with synthetic applicants through the public API
@@ -853,6 +899,7 @@ Penpals local stack -- one command, no Docker.
 
 Components: Apache Kafka (KRaft, one node) on localhost:$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT),
 the MongoDB-wire server on localhost:$MONGO_PORT (one database per service: penpals-NAME),
+an SMTP server on localhost:$SMTP_PORT whose inbox is http://localhost:$SMTP_INBOX_PORT/,
 $(for s in "${SERVICES[@]}"; do printf '%s on http://localhost:%s, ' "$(svc_name "$s")" "$(svc_port "$(svc_name "$s")" "$(svc_field "$s" 2)")"; done)each in its own JVM.
 
 State lives in \$PENPALS_HOME (now $PENPALS_HOME): data/ (kept across restarts),
@@ -862,11 +909,14 @@ Environment:
   KAFKA_BOOTSTRAP_SERVERS  use this Kafka instead of starting one
   MONGODB_URI              use this MongoDB instead of starting one; each service gets the same
                            URI with its own database (penpals-NAME); <NAME>_MONGODB_URI overrides
-  KAFKA_PORT KAFKA_CONTROLLER_PORT MONGO_PORT <NAME>_PORT   ports of the embedded parts
+  SMTP_HOST                use this SMTP server (a real provider) instead of starting one; with
+                           SMTP_PORT SMTP_USERNAME SMTP_PASSWORD MAIL_FROM passed to services
+  KAFKA_PORT KAFKA_CONTROLLER_PORT MONGO_PORT SMTP_PORT SMTP_INBOX_PORT <NAME>_PORT
+                           ports of the embedded parts
   APPLY_RATE_LIMIT VERIFICATION_RATE_LIMIT   requests per minute per client on the public
                            apply/verify endpoints (default 1000000: demo and bench use one client)
   PENPALS_BUILD=auto|always|never   PENPALS_CDS=1|0   PENPALS_UP_TIMEOUT=$PENPALS_UP_TIMEOUT
-  SERVICE_JVM_OPTS KAFKA_JVM_OPTS MONGO_JVM_OPTS    JVM flags (defaults are lean: C1, serial GC)
+  SERVICE_JVM_OPTS KAFKA_JVM_OPTS MONGO_JVM_OPTS SMTP_JVM_OPTS   JVM flags (defaults are lean: C1, serial GC)
 EOF
 }
 

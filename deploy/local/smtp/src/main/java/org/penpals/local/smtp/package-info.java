@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.local.smtp;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,365 @@
+package org.penpals.messaging.benchmark;
+
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.smtp.SmtpServer;
+import com.icegreen.greenmail.smtp.SmtpState;
+import com.icegreen.greenmail.user.UserManager;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.penpals.contracts.CloudEventHeaders;
+import org.penpals.contracts.prompts.PromptContent;
+import org.penpals.contracts.prompts.PromptDue;
+import org.penpals.contracts.prompts.PromptEvents;
+import org.penpals.messaging.MessagingApplication;
+import org.penpals.messaging.directory.application.Directory;
+import org.penpals.messaging.directory.domain.Prompt;
+import org.penpals.messaging.directory.domain.Recipient;
+import org.penpals.messaging.mail.application.ProgrammeMail;
+import org.penpals.platform.events.EventJson;
+import org.penpals.platform.testkit.SharedInfrastructure;
+import org.penpals.platform.testkit.SharedInfrastructureInitializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Fan-out benchmark: {@code N/2} partnerships due in the same hour, i.e. {@code N} prompt mails
+ * (default 100,000), from the moment they are due until the SMTP server accepted every one; then
+ * the SMTP server's own ceiling, measured in the same run with a plain JavaMail client over the
+ * same number of connections. Everything real and in this JVM: Kafka (KRaft), the MongoDB-wire
+ * server, GreenMail (which counts what it accepts instead of storing it, so memory stays flat), the
+ * whole messaging-service.
+ *
+ * <pre>
+ * ./mvnw -q -B -pl messaging-service test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+ * java -Xmx3g -XX:+UseParallelGC -cp messaging-service/target/test-classes:messaging-service/target/classes:$(cat messaging-service/target/bench.classpath) \
+ *     org.penpals.messaging.benchmark.FanOutBenchmark [mails=100000] [via=kafka|direct]
+ * </pre>
+ *
+ * {@code via=kafka} (default) publishes one {@code PromptDue} per mail to the prompts topic, as
+ * prompt-service would, and the service consumes them; {@code via=direct} calls the use case from
+ * two threads (rendering and storing only). Service tuning can be passed as system properties, e.g.
+ * {@code -Dpenpals.messaging.senders=4 -Dpenpals.messaging.batch-size=100}.
+ */
+public final class FanOutBenchmark {
+  private static final AtomicLong ACCEPTED = new AtomicLong();
+
+  private FanOutBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int mails = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    boolean viaKafka = args.length < 2 || "kafka".equals(args[1]);
+    mails -= mails % 2;
+    GreenMail smtp = new CountingGreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
+    smtp.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    smtp.start();
+    int smtpPort = smtp.getSmtp().getPort();
+
+    Map<String, Object> properties = new HashMap<>(SharedInfrastructureInitializer.properties());
+    properties.put("spring.mail.host", "127.0.0.1");
+    properties.put("spring.mail.port", smtpPort);
+    properties.put("server.port", 0);
+    properties.put("penpals.outbox.sweep-interval", "5s");
+    properties.put(
+        "resilience4j.ratelimiter.instances.smtp.limit-for-period",
+        System.getProperty("smtp.rate-limit", "100000"));
+    properties.put("logging.level.root", "WARN");
+    properties.put("logging.level.org.penpals", "WARN");
+    ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(MessagingApplication.class).properties(properties).run();
+    try {
+      Directory directory = app.getBean(Directory.class);
+      ProgrammeMail programme = app.getBean(ProgrammeMail.class);
+      int senders = app.getEnvironment().getProperty("penpals.messaging.senders", Integer.class, 2);
+
+      // the cohort: N participants in N/2 partnerships, languages en/es/fr
+      String cycle = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+      String[] locales = {"en", "es", "fr"};
+      String[] zones = {"Europe/London", "America/Mexico_City", "Europe/Paris", "Asia/Kolkata"};
+      List<String> people = new ArrayList<>(mails);
+      for (int i = 0; i < mails; i++) {
+        String id = cycle + "-p" + i;
+        people.add(id);
+        directory.save(
+            new Recipient(
+                id,
+                cycle,
+                1,
+                "Participant " + i,
+                "p" + i + "@bench.example.org",
+                i % 2 == 0 ? "GB" : "MX",
+                "Library " + i,
+                zones[i % zones.length],
+                locales[i % locales.length],
+                false));
+      }
+      for (int i = 0; i < mails; i += 2) {
+        directory.formed(cycle + "-ps" + i / 2, cycle, List.of(people.get(i), people.get(i + 1)));
+      }
+      PromptContent content =
+          new PromptContent(
+              "bench",
+              "PROMPT",
+              "What surprised you this week?",
+              "Tell your partner about **one** thing that surprised you at work this week, and"
+                  + " ask them the same.\n\nIf nothing did: what would you change?",
+              Map.of(
+                  "es",
+                  new PromptContent.Translation(
+                      "¿Qué le sorprendió esta semana?",
+                      "Cuente a su compañero/a **una** cosa que le sorprendió."),
+                  "fr",
+                  new PromptContent.Translation(
+                      "Qu'est-ce qui vous a surpris cette semaine ?",
+                      "Racontez à votre binôme **une** chose qui vous a surpris.")));
+      System.out.printf(
+          Locale.ROOT,
+          "cohort ready: %,d participants, %,d partnerships; sending %s, %d sender threads%n",
+          mails,
+          mails / 2,
+          viaKafka ? "via Kafka (PromptDue events)" : "direct (use case from 2 threads)",
+          senders);
+
+      // fan-out: every prompt falls due at once
+      ACCEPTED.set(0);
+      Instant due = Instant.now();
+      long start = System.nanoTime();
+      if (viaKafka) {
+        publish(people, cycle, content, due);
+      } else {
+        enqueueDirectly(programme, people, cycle, content, due);
+      }
+      long enqueued = System.nanoTime();
+      long lastReport = System.nanoTime();
+      while (ACCEPTED.get() < mails) {
+        Thread.sleep(200);
+        if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(10)) {
+          lastReport = System.nanoTime();
+          System.out.printf(
+              Locale.ROOT, "  %5.1f s: %,d accepted%n", (lastReport - start) / 1e9, ACCEPTED.get());
+        }
+        if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(30)) {
+          throw new IllegalStateException("gave up after 30 minutes: " + ACCEPTED.get());
+        }
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "service: %,d mails accepted by SMTP in %.1f s = %.0f mails/s (events published or"
+              + " mails stored after %.1f s); target 100,000 in 300 s: %s%n",
+          mails,
+          seconds,
+          mails / seconds,
+          (enqueued - start) / 1e9,
+          mails >= 100_000 && seconds <= 300 ? "met" : (mails < 100_000 ? "n/a" : "missed"));
+
+      // the SMTP server's own ceiling, same server, same number of connections
+      int ceilingMails = Math.min(mails, 50_000);
+      double ceiling = ceiling(smtpPort, ceilingMails, senders);
+      System.out.printf(
+          Locale.ROOT,
+          "ceiling: plain JavaMail, %d connection(s), %,d mails: %.0f mails/s; the service"
+              + " reached %.0f%% of it%n",
+          senders,
+          ceilingMails,
+          ceiling,
+          100 * (mails / seconds) / ceiling);
+    } finally {
+      app.close();
+      smtp.stop();
+      System.exit(0);
+    }
+  }
+
+  private static void publish(List<String> people, String cycle, PromptContent content, Instant due)
+      throws Exception {
+    EventJson json = new EventJson();
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(
+                "bootstrap.servers",
+                SharedInfrastructure.kafkaBootstrapServers(),
+                "key.serializer",
+                StringSerializer.class,
+                "value.serializer",
+                ByteArraySerializer.class,
+                "linger.ms",
+                20,
+                "batch.size",
+                65536))) {
+      for (int i = 0; i < people.size(); i++) {
+        String partnership = cycle + "-ps" + i / 2;
+        PromptDue event =
+            new PromptDue(
+                cycle + "-d" + i, partnership, cycle, people.get(i), 1, content, due, false);
+        ProducerRecord<String, byte[]> record =
+            new ProducerRecord<>(PromptEvents.PROMPT_DUE.topic(), partnership, json.write(event));
+        record.headers().add(CloudEventHeaders.ID, bytes(UUID.randomUUID().toString()));
+        record.headers().add(CloudEventHeaders.TYPE, bytes(PromptEvents.PROMPT_DUE.type()));
+        record.headers().add(CloudEventHeaders.SUBJECT, bytes(partnership));
+        producer.send(record);
+      }
+      producer.flush();
+    }
+  }
+
+  private static void enqueueDirectly(
+      ProgrammeMail programme, List<String> people, String cycle, PromptContent c, Instant due)
+      throws Exception {
+    Prompt prompt =
+        new Prompt(
+            c.kind(),
+            c.title(),
+            c.body(),
+            Map.of(
+                "es",
+                    new Prompt.Text(
+                        c.translations().get("es").title(), c.translations().get("es").body()),
+                "fr",
+                    new Prompt.Text(
+                        c.translations().get("fr").title(), c.translations().get("fr").body())));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<?>> work = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      int first = t;
+      work.add(
+          pool.submit(
+              () -> {
+                for (int i = first; i < people.size(); i += 2) {
+                  programme.promptDue(
+                      cycle + "-d" + i,
+                      cycle + "-ps" + i / 2,
+                      cycle,
+                      people.get(i),
+                      1,
+                      prompt,
+                      due,
+                      false);
+                }
+              }));
+    }
+    for (Future<?> f : work) {
+      f.get();
+    }
+    pool.shutdown();
+  }
+
+  /** A plain JavaMail client: {@code connections} threads, each one connection, one mail a time. */
+  private static double ceiling(int port, int mails, int connections) throws Exception {
+    Properties props = new Properties();
+    props.put("mail.smtp.host", "127.0.0.1");
+    props.put("mail.smtp.port", String.valueOf(port));
+    Session session = Session.getInstance(props);
+    String html = "<p>" + "A typical prompt mail body of a few kilobytes. ".repeat(60) + "</p>";
+    ACCEPTED.set(0);
+    ExecutorService pool = Executors.newFixedThreadPool(connections);
+    long start = System.nanoTime();
+    List<Future<?>> work = new ArrayList<>();
+    for (int t = 0; t < connections; t++) {
+      int first = t;
+      work.add(
+          pool.submit(
+              () -> {
+                try (Transport transport = session.getTransport("smtp")) {
+                  transport.connect();
+                  for (int i = first; i < mails; i += connections) {
+                    MimeMessage m = new MimeMessage(session);
+                    m.setFrom(new InternetAddress("programme@penpals.local"));
+                    InternetAddress to = new InternetAddress("c" + i + "@bench.example.org");
+                    m.setRecipient(Message.RecipientType.TO, to);
+                    m.setSubject("Week 1: What surprised you this week?", "UTF-8");
+                    m.setText(html, "UTF-8", "html");
+                    m.saveChanges();
+                    transport.sendMessage(m, new InternetAddress[] {to});
+                  }
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : work) {
+      f.get();
+    }
+    pool.shutdown();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (ACCEPTED.get() < mails) {
+      throw new IllegalStateException("the server counted " + ACCEPTED.get() + " of " + mails);
+    }
+    return mails / seconds;
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** GreenMail that counts the mails it accepts (after DATA) and keeps none. */
+  static final class CountingGreenMail extends GreenMail {
+    CountingGreenMail(ServerSetup setup) {
+      super(setup);
+    }
+
+    @Override
+    protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
+      Map<String, AbstractServer> services = super.createServices(config, managers);
+      services.put("smtp", new SmtpServer(config[0], new Counting(managers)));
+      return services;
+    }
+  }
+
+  static final class Counting extends Managers {
+    private final Managers delegate;
+    private final SmtpManager smtp;
+
+    Counting(Managers delegate) {
+      this.delegate = delegate;
+      this.smtp =
+          new SmtpManager(delegate.getImapHostManager(), delegate.getUserManager()) {
+            @Override
+            public synchronized void send(SmtpState state) {
+              ACCEPTED.incrementAndGet();
+            }
+          };
+    }
+
+    @Override
+    public SmtpManager getSmtpManager() {
+      return smtp;
+    }
+
+    @Override
+    public UserManager getUserManager() {
+      return delegate.getUserManager();
+    }
+
+    @Override
+    public ImapHostManager getImapHostManager() {
+      return delegate.getImapHostManager();
+    }
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.messaging.benchmark;
+
+import org.jspecify.annotations.NullMarked;
