@@ -117,10 +117,9 @@ public final class MatchingBenchmark {
       double seconds = (System.nanoTime() - t0) / 1e9;
       QualityReport q = result.quality();
       long peak = peakMiB();
-      CandidateGraph graph = engine.candidateGraph(request);
       Long denseObjective = null;
       Integer denseMatched = null;
-      if (n <= denseUpTo && !graph.dense()) {
+      if (n <= denseUpTo && !q.denseGraph()) {
         MatchingRequest dense = request.withOptions(options.withDenseBelow(Integer.MAX_VALUE));
         resetPeaks();
         long d0 = System.nanoTime();
@@ -143,7 +142,7 @@ public final class MatchingBenchmark {
       }
       String loss =
           denseObjective == null
-              ? (graph.dense() ? "(dense)" : "-")
+              ? (q.denseGraph() ? "(dense)" : "-")
               : lossText(q.matchedPeople(), q.objective(), denseMatched, denseObjective);
       System.out.println("#   engine phases (s): " + phases(q) + "; " + q.algorithm());
       row(
@@ -157,6 +156,8 @@ public final class MatchingBenchmark {
           q.upperBound(),
           pct(q.gap(), q.upperBound()) + (q.optimal() ? "" : "*"),
           loss);
+      // the same candidate graph again (deterministic), for the other solvers
+      CandidateGraph graph = engine.candidateGraph(request);
 
       WeightedGraph weighted = graph.weighted();
       long offset = graph.cardinalityOffset();
