@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.gateway.api;
+
+import org.jspecify.annotations.NullMarked;

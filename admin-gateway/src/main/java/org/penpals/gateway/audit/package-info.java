@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.gateway.audit;
+
+import org.jspecify.annotations.NullMarked;

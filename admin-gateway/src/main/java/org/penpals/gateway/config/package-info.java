@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.gateway.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,105 @@
+package org.penpals.gateway.console;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.penpals.gateway.route.GatewayProblem;
+import org.penpals.gateway.route.ServiceClient;
+import org.penpals.gateway.route.ServiceProblem;
+import org.penpals.gateway.staff.StaffPrincipal;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The console's view of the services: calls, plain Java values for templates, graceful gaps. */
+@Component
+class Services {
+  private final ServiceClient client;
+  private final JsonMapper json;
+
+  Services(ServiceClient client, JsonMapper json) {
+    this.client = client;
+    this.json = json;
+  }
+
+  ServiceClient client() {
+    return client;
+  }
+
+  JsonNode get(StaffPrincipal staff, String path) {
+    return client.get(staff, path);
+  }
+
+  JsonNode post(StaffPrincipal staff, String path, @Nullable Object body) {
+    return client.post(staff, path, body);
+  }
+
+  JsonNode put(StaffPrincipal staff, String path, @Nullable Object body) {
+    return client.put(staff, path, body);
+  }
+
+  JsonNode delete(StaffPrincipal staff, String path, @Nullable Object body) {
+    return client.delete(staff, path, body);
+  }
+
+  /**
+   * The answer, or empty when the service is away or refuses; the reason is put in the model as
+   * {@code gaps} so that the page can say what is missing.
+   */
+  Optional<JsonNode> optional(Model model, String what, Supplier<JsonNode> call) {
+    try {
+      return Optional.of(call.get());
+    } catch (GatewayProblem | ServiceProblem e) {
+      gap(model, what + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static void gap(Model model, String message) {
+    Object gaps = model.getAttribute("gaps");
+    List<String> list = gaps instanceof List<?> l ? (List<String>) l : new ArrayList<>();
+    list.add(message);
+    model.addAttribute("gaps", list);
+  }
+
+  /** JSON as maps, lists and values, which templates read with {@code ${x.name}}. */
+  Object plain(JsonNode node) {
+    return json.treeToValue(node, Object.class);
+  }
+
+  @SuppressWarnings("unchecked")
+  List<Map<String, Object>> list(JsonNode node) {
+    Object plain = plain(node);
+    return plain instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Object> map(JsonNode node) {
+    Object plain = plain(node);
+    return plain instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
+  }
+
+  static String enc(@Nullable String value) {
+    return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** {@code ?a=1&b=2} of the non-blank values, or empty. */
+  static String query(Map<String, @Nullable Object> params) {
+    StringBuilder q = new StringBuilder();
+    params.forEach(
+        (k, v) -> {
+          if (v != null && !v.toString().isBlank()) {
+            q.append(q.isEmpty() ? '?' : '&').append(enc(k)).append('=').append(enc(v.toString()));
+          }
+        });
+    return q.toString();
+  }
+}

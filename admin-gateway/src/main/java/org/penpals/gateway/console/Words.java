@@ -1,0 +1,44 @@
+package org.penpals.gateway.console;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/** Text helpers for templates ({@code ${@words.constant(...)}}). */
+@Component("words")
+public class Words {
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
+
+  /** {@code REGISTRATION_OPEN} → {@code Registration open}. */
+  public static String constant(@Nullable String value) {
+    if (value == null || value.isEmpty()) {
+      return "";
+    }
+    String spaced = value.replace('_', ' ').toLowerCase(Locale.ROOT);
+    return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+  }
+
+  public String label(@Nullable String value) {
+    return constant(value);
+  }
+
+  public String when(@Nullable String isoInstant) {
+    if (isoInstant == null || isoInstant.isBlank()) {
+      return "";
+    }
+    try {
+      return WHEN.format(Instant.parse(isoInstant));
+    } catch (RuntimeException e) {
+      return isoInstant;
+    }
+  }
+
+  public String country(@Nullable String code) {
+    return code == null || code.isEmpty() ? "" : Chart.Labeler.country().label(code);
+  }
+}

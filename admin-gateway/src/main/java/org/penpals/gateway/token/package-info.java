@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.gateway.token;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.gateway.route;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.gateway.signin;
+
+import org.jspecify.annotations.NullMarked;

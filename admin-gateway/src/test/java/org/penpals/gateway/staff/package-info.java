@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.gateway.staff;
+
+import org.jspecify.annotations.NullMarked;

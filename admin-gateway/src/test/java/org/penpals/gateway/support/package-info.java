@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.gateway.support;
+
+import org.jspecify.annotations.NullMarked;
