@@ -61,8 +61,18 @@ class PromptConfiguration {
   }
 
   @Bean
-  OutboxCollection plansOutbox() {
-    return new OutboxCollection(MongoMemberPlans.COLLECTION);
+  OutboxCollection deliveriesOutbox() {
+    return new OutboxCollection(MongoMemberPlans.DELIVERIES);
+  }
+
+  @Bean
+  OutboxCollection answersOutbox() {
+    return new OutboxCollection(MongoPartnerships.ANSWERS);
+  }
+
+  @Bean
+  OutboxCollection quietFlagsOutbox() {
+    return new OutboxCollection(MongoPartnerships.QUIET_FLAGS);
   }
 
   @Bean

@@ -25,12 +25,14 @@ import org.slf4j.LoggerFactory;
 /**
  * One scheduler round: everything that fell due since the last round, in time order.
  *
- * <p>Each due prompt is <em>claimed</em> by a conditional write on its plan ("move {@code next}
- * from n to n+1 if the plan is active and still at n") that also stores the {@code PromptDue} in
- * the plan's outbox. Two schedulers racing for the same prompt both try; exactly one write matches,
- * so a prompt is published once even when several instances run rounds at the same moment. The next
- * prompt's timer is filed <em>before</em> the claim, so a crash between the two loses nothing (the
- * round is redone from the last finished minute, and claims already made simply do not match).
+ * <p>What happens to each due prompt is <em>decided</em> by inserting its delivery record, keyed by
+ * the delivery id (partnership, participant, prompt) and carrying the {@code PromptDue} in its
+ * outbox. Two schedulers racing for the same prompt both try; the unique key lets exactly one
+ * insert succeed, so a prompt is published once even when several instances run rounds at the same
+ * moment — and a dissolution racing a round loses or wins the same way (it decides the remaining
+ * prompts {@code STOPPED}). The next prompt's timer is filed <em>before</em> the decision, so a
+ * crash between the two loses nothing (the round is redone from the last finished minute, and
+ * decisions already made simply lose).
  */
 public class Dispatcher {
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -129,7 +131,7 @@ public class Dispatcher {
       Set<String> ids = new LinkedHashSet<>();
       work.forEach(t -> ids.add(t.planId()));
       Map<String, MemberPlan> loaded = plans.load(ids);
-      List<MemberPlans.Claim> claims = new ArrayList<>();
+      List<MemberPlans.Decision> claims = new ArrayList<>();
       List<Timer> following = new ArrayList<>();
       Map<String, MemberPlan> skipping = new HashMap<>();
       Set<String> seen = new LinkedHashSet<>();
@@ -145,10 +147,18 @@ public class Dispatcher {
         Overdue.Decision decision = plan.decide(n, now, lateAfter);
         if (decision == Overdue.Decision.SKIP) {
           claims.add(
-              new MemberPlans.Claim(
-                  plan.id(),
-                  n,
-                  new Delivery(n, Delivery.Status.SKIPPED, plan.dueAt(n), now, false, null, null),
+              new MemberPlans.Decision(
+                  plan,
+                  new Delivery(
+                      plan.deliveryId(n),
+                      plan.id(),
+                      n,
+                      Delivery.Status.SKIPPED,
+                      plan.dueAt(n),
+                      now,
+                      false,
+                      null,
+                      null),
                   null));
           skipping.put(plan.id(), plan);
           continue;
@@ -172,10 +182,11 @@ public class Dispatcher {
                 plan.dueAt(n),
                 isLate);
         claims.add(
-            new MemberPlans.Claim(
-                plan.id(),
-                n,
+            new MemberPlans.Decision(
+                plan,
                 new Delivery(
+                    plan.deliveryId(n),
+                    plan.id(),
                     n,
                     Delivery.Status.SENT,
                     plan.dueAt(n),
@@ -187,15 +198,15 @@ public class Dispatcher {
       }
       // the next prompt is findable before this one is claimed: a crash in between loses nothing
       timers.file(following);
-      Set<String> claimed = plans.claim(claims);
-      for (MemberPlans.Claim claim : claims) {
-        if (!claimed.contains(claim.planId())) {
+      Set<String> claimed = plans.decide(claims);
+      for (MemberPlans.Decision claim : claims) {
+        if (!claimed.contains(claim.delivery().deliveryId())) {
           continue;
         }
         if (claim.event() == null) {
           skipped++;
-          MemberPlan plan = skipping.get(claim.planId());
-          int n = claim.number() + 1;
+          MemberPlan plan = skipping.get(claim.plan().id());
+          int n = claim.delivery().number() + 1;
           // the next prompt is overdue as well (that is why this one was skipped): decide now
           queue.add(new Timer.Send(plan.id(), n, plan.dueAt(n)));
         } else {

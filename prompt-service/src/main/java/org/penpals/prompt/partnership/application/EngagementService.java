@@ -12,6 +12,7 @@ import org.penpals.platform.domain.InvalidInput;
 import org.penpals.platform.domain.NotFound;
 import org.penpals.platform.domain.StateConflict;
 import org.penpals.prompt.partnership.domain.Answer;
+import org.penpals.prompt.partnership.domain.Delivery;
 import org.penpals.prompt.partnership.domain.MemberPlan;
 import org.penpals.prompt.partnership.domain.Partnership;
 import org.penpals.prompt.partnership.domain.Timer;
@@ -85,11 +86,9 @@ public class EngagementService {
     Instant now = clock.instant();
     Answer answer =
         new Answer(participantId, number, week.kind(), connected, rating, comments, now);
+    String deliveryId = MemberPlan.deliveryId(p.id(), participantId, number);
     boolean sentToThem =
-        plans
-            .find(MemberPlan.id(p.id(), participantId))
-            .filter(plan -> plan.sent(number))
-            .isPresent();
+        plans.deliveries(List.of(deliveryId)).values().stream().anyMatch(Delivery::sent);
     if (!sentToThem) {
       throw new StateConflict("prompt " + number + " has not been sent to you", "week");
     }
@@ -103,9 +102,8 @@ public class EngagementService {
             number,
             Boolean.TRUE.equals(connected),
             now);
-    if (!partnerships.recordAnswer(p.id(), answer, List.of(event))) {
-      partnerships.find(p.id()).orElseThrow().accept(answer); // says why
-      throw new StateConflict("your answer could not be recorded; try again", "week");
+    if (!partnerships.recordAnswer(p, answer, List.of(event))) {
+      throw new StateConflict("you already answered prompt " + number, "week");
     }
     return answer;
   }
@@ -149,19 +147,19 @@ public class EngagementService {
     int checkIn = p.checkIn();
     boolean sent =
         plans
-            .load(p.memberIds().stream().map(m -> MemberPlan.id(p.id(), m)).toList())
+            .deliveries(
+                p.memberIds().stream().map(m -> MemberPlan.deliveryId(p.id(), m, checkIn)).toList())
             .values()
             .stream()
-            .anyMatch(plan -> plan.sent(checkIn));
+            .anyMatch(Delivery::sent);
     Instant now = clock.instant();
     p.quietAfterCheckIn(sent, now)
         .ifPresent(
             flag -> {
               if (partnerships.flagQuiet(
-                  p.id(),
+                  p,
                   flag,
-                  List.of(new PartnershipQuiet(p.id(), p.cycleId(), flag.reason().name(), now)),
-                  now)) {
+                  List.of(new PartnershipQuiet(p.id(), p.cycleId(), flag.reason().name(), now)))) {
                 log.info("partnership {} is quiet: nobody answered the check-in", p.id());
               }
             });
@@ -185,10 +183,9 @@ public class EngagementService {
               Partnership.QuietFlag flag =
                   new Partnership.QuietFlag(Partnership.QuietReason.REPORTED, now, reportId);
               if (partnerships.flagQuiet(
-                  p.id(),
+                  p,
                   flag,
-                  List.of(new PartnershipQuiet(p.id(), p.cycleId(), flag.reason().name(), now)),
-                  now)) {
+                  List.of(new PartnershipQuiet(p.id(), p.cycleId(), flag.reason().name(), now)))) {
                 log.info("partnership {} is quiet: a reported silence went unanswered", p.id());
               }
             });

@@ -1,5 +1,6 @@
 package org.penpals.prompt.partnership.application;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 import org.penpals.prompt.partnership.domain.Delivery;
 import org.penpals.prompt.partnership.domain.MemberPlan;
 
-/** Where each participant's prompt plan lives, one per (partnership, participant). */
+/**
+ * Where each participant's prompt plan lives (one per partnership and participant), and the decided
+ * deliveries (one per partnership, participant and prompt).
+ */
 public interface MemberPlans {
   /** Stores new plans; plans that exist already (a replay) are kept as they are. */
   void insert(List<MemberPlan> plans);
@@ -19,21 +23,25 @@ public interface MemberPlans {
   Map<String, MemberPlan> load(Collection<String> ids);
 
   /**
-   * Applies each claim if its plan is still active and still waiting for that prompt, atomically
-   * with its events; returns the ids of the plans this call claimed. A claim that lost (another
-   * scheduler was first, the partnership was dissolved) changes nothing.
+   * Records each decision unless that delivery was decided already (first writer wins, atomically
+   * with its event), then moves every plan past the decided prompt. Returns the delivery ids this
+   * call decided; a decision that lost (another scheduler was first, the plan was stopped) changes
+   * nothing.
    */
-  Set<String> claim(List<Claim> claims);
-
-  /** Stops active plans: nothing more is sent. */
-  void stop(Collection<String> ids, MemberPlan.Status status);
-
-  /** Stops a plan and removes the participant's zone and language from it. */
-  void erase(String id);
+  Set<String> decide(List<Decision> decisions);
 
   /**
-   * Moves plan {@code planId} from prompt {@code number} to the next, recording what happened and
-   * the events it owes (the {@code PromptDue}, when sent).
+   * Stops plans: every prompt not decided yet is decided {@code STOPPED} (so a scheduler racing
+   * this loses), and the plan's status says why.
    */
-  record Claim(String planId, int number, Delivery delivery, @Nullable Object event) {}
+  void stop(Collection<String> ids, MemberPlan.Status status, Instant at);
+
+  /** Stops a plan for good and removes the participant's zone and language from it. */
+  void erase(String id, Instant at);
+
+  /** The decided deliveries among these ids. */
+  Map<String, Delivery> deliveries(Collection<String> deliveryIds);
+
+  /** A decision about one prompt of a plan, with the event it owes (the {@code PromptDue}). */
+  record Decision(MemberPlan plan, Delivery delivery, @Nullable Object event) {}
 }

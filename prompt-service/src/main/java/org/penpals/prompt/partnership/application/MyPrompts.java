@@ -70,8 +70,8 @@ public class MyPrompts {
       Map<Integer, ScheduledWeek> weeks =
           schedules.weeks(p.cycleId()).stream()
               .collect(Collectors.toMap(ScheduledWeek::number, Function.identity()));
-      plan.history().stream()
-          .filter(d -> d.status() == Delivery.Status.SENT)
+      plans.deliveries(plan.deliveryIds()).values().stream()
+          .filter(Delivery::sent)
           .sorted(Comparator.comparingInt(Delivery::number).reversed())
           .forEach(
               d -> {

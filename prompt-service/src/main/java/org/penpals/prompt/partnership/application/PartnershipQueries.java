@@ -1,7 +1,9 @@
 package org.penpals.prompt.partnership.application;
 
 import java.util.List;
+import java.util.Map;
 import org.penpals.platform.domain.NotFound;
+import org.penpals.prompt.partnership.domain.Delivery;
 import org.penpals.prompt.partnership.domain.MemberPlan;
 import org.penpals.prompt.partnership.domain.Partnership;
 
@@ -15,18 +17,23 @@ public class PartnershipQueries {
     this.plans = plans;
   }
 
-  public record Details(Partnership partnership, List<MemberPlan> plans) {}
+  public record Details(
+      Partnership partnership, List<MemberPlan> plans, Map<String, Delivery> deliveries) {}
 
   public Details partnership(String id) {
     Partnership p =
         partnerships.find(id).orElseThrow(() -> new NotFound("partnership " + id, "partnershipId"));
     var loaded = plans.load(p.memberIds().stream().map(m -> MemberPlan.id(p.id(), m)).toList());
-    return new Details(
-        p,
+    List<MemberPlan> memberPlans =
         p.memberIds().stream()
             .map(m -> loaded.get(MemberPlan.id(p.id(), m)))
             .filter(plan -> plan != null)
-            .toList());
+            .toList();
+    return new Details(
+        p,
+        memberPlans,
+        plans.deliveries(
+            memberPlans.stream().flatMap(plan -> plan.deliveryIds().stream()).toList()));
   }
 
   public List<Partnership> quietOf(String cycleId) {

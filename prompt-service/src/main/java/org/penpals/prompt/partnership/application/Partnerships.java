@@ -7,11 +7,14 @@ import org.penpals.prompt.partnership.domain.Answer;
 import org.penpals.prompt.partnership.domain.Partnership;
 
 /**
- * Where partnerships live. Each write that owes integration events stores them atomically with the
- * change (outbox).
+ * Where partnerships live, with their answers and quiet flags. Each write that owes integration
+ * events stores them atomically with the change (outbox).
  */
 public interface Partnerships {
   Optional<Partnership> find(String id);
+
+  /** Whether the partnership is known (formed, waiting for its cycle, or dissolved). */
+  boolean exists(String id);
 
   List<Partnership> findAll(List<String> ids);
 
@@ -24,25 +27,28 @@ public interface Partnerships {
   /** Partnerships of a cycle still waiting for registration to describe it. */
   List<Partnership> pendingOf(String cycleId);
 
-  /** Ends a partnership; false if it had ended already. */
-  boolean dissolve(String id, String reason, Instant at);
+  /** Ends a partnership. */
+  void dissolve(String id, String reason, Instant at);
 
   /** Remembers that a partnership we never saw formed was dissolved (events out of order). */
   void tombstone(String id, String cycleId, String reason, Instant at);
 
-  /** Records an answer with its events unless the participant answered that prompt already. */
-  boolean recordAnswer(String id, Answer answer, List<?> events);
+  /** Records an answer with its events; false if the participant answered that prompt already. */
+  boolean recordAnswer(Partnership partnership, Answer answer, List<?> events);
 
   /** Adds a report unless its author has an open one. */
   boolean addReport(String id, Partnership.Report report);
 
-  /** Flags the partnership quiet (once per reason, or per report) with its events. */
-  boolean flagQuiet(String id, Partnership.QuietFlag flag, List<?> events, Instant at);
+  /**
+   * Flags the partnership quiet with its events; false if it was flagged for that reason (or that
+   * report) already. A flag for a report also closes the report.
+   */
+  boolean flagQuiet(Partnership partnership, Partnership.QuietFlag flag, List<?> events);
 
   /** Closes an open report without a flag ({@code RESOLVED} or {@code CLOSED}). */
   void closeReport(String id, String reportId, Partnership.ReportStatus status, Instant at);
 
-  /** The member showed signs of life (wrote to their partner, answered). */
+  /** The member showed signs of life (wrote to their partner). */
   void memberActive(String id, String participantId, Instant at);
 
   /** Removes what the partnership holds about an erased member (zone, language, answers). */

@@ -56,7 +56,7 @@ public class PlanningService {
 
   /** A partnership was formed. */
   public void formed(Formed formed) {
-    if (partnerships.find(formed.partnershipId()).isPresent()) {
+    if (partnerships.exists(formed.partnershipId())) {
       log.debug("partnership {} is known already; nothing to plan", formed.partnershipId());
       return;
     }
@@ -98,12 +98,15 @@ public class PlanningService {
         calendar.firstFor(
             formed.formedAt(),
             formed.members().stream().map(m -> ZoneId.of(m.timeZone())).toList());
+    Map<Integer, PromptKind> touchpoints = Programme.touchpoints(calendar);
     Integer checkIn =
-        Programme.touchpoints(calendar).entrySet().stream()
+        touchpoints.entrySet().stream()
             .filter(e -> e.getValue() == PromptKind.CHECK_IN && e.getKey() >= first)
             .map(Map.Entry::getKey)
             .findFirst()
             .orElse(null);
+    List<Integer> answerable =
+        touchpoints.keySet().stream().filter(n -> n >= first).sorted().toList();
 
     List<MemberPlan> memberPlans = new ArrayList<>();
     for (Member m : formed.members()) {
@@ -119,8 +122,7 @@ public class PlanningService {
               first,
               last,
               first,
-              MemberPlan.Status.ACTIVE,
-              List.of()));
+              MemberPlan.Status.ACTIVE));
     }
     boolean ended = first > last;
     if (!ended) {
@@ -130,7 +132,7 @@ public class PlanningService {
     for (MemberPlan plan : memberPlans) {
       boolean erased = participants.join(plan.participantId(), formed.partnershipId());
       if (erased) {
-        plans.erase(plan.id());
+        plans.erase(plan.id(), formed.formedAt());
       } else if (!ended) {
         receiving.add(plan);
       }
@@ -170,6 +172,7 @@ public class PlanningService {
             first,
             last,
             checkIn,
+            answerable,
             List.of(),
             List.of(),
             List.of());
@@ -194,16 +197,18 @@ public class PlanningService {
       partnerships.tombstone(partnershipId, cycleId, reason, at);
       return;
     }
-    partnerships.dissolve(partnershipId, reason, at);
+    // the plans first: once stopped, no scheduler can send this partnership anything more
     plans.stop(
         known.get().memberIds().stream().map(m -> MemberPlan.id(partnershipId, m)).toList(),
-        MemberPlan.Status.STOPPED);
+        MemberPlan.Status.STOPPED,
+        at);
+    partnerships.dissolve(partnershipId, reason, at);
   }
 
   /** A participant erased their data: nothing more is sent to them, and their details go. */
-  public void erased(String participantId) {
+  public void erased(String participantId, Instant at) {
     for (String partnershipId : participants.erase(participantId)) {
-      plans.erase(MemberPlan.id(partnershipId, participantId));
+      plans.erase(MemberPlan.id(partnershipId, participantId), at);
       partnerships.eraseMember(partnershipId, participantId);
     }
   }
@@ -219,6 +224,7 @@ public class PlanningService {
         0,
         0,
         null,
+        List.of(),
         List.of(),
         List.of(),
         List.of());

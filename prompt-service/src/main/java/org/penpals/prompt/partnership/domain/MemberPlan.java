@@ -3,17 +3,15 @@ package org.penpals.prompt.partnership.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.penpals.prompt.schedule.domain.ProgrammeCalendar;
 
 /**
  * One participant's prompts within one partnership: prompts {@code first..last} of the cycle, at
- * the cycle's hour in the participant's zone; {@code next} is the one still to come. A prompt is
- * claimed by moving {@code next} on, in one conditional write, so it is sent at most once however
- * many schedulers run.
+ * the cycle's hour in the participant's zone; {@code next} is the one still to come. What happens
+ * to each prompt is decided once, by whoever first writes its {@link Delivery} (keyed by the
+ * delivery id), so it is sent at most once however many schedulers run; {@code next} then moves on.
  */
 public record MemberPlan(
     String id,
@@ -26,8 +24,7 @@ public record MemberPlan(
     int first,
     int last,
     int next,
-    Status status,
-    List<Delivery> history) {
+    Status status) {
 
   public enum Status {
     /** Prompts go out. */
@@ -42,7 +39,6 @@ public record MemberPlan(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(calendar, "calendar");
     Objects.requireNonNull(status, "status");
-    history = List.copyOf(history);
   }
 
   public static String id(String partnershipId, String participantId) {
@@ -76,18 +72,8 @@ public record MemberPlan(
     return Overdue.decide(dueAt(number), nextDue, now, lateAfter);
   }
 
-  public Optional<Delivery> delivery(int number) {
-    return history.stream().filter(d -> d.number() == number).findFirst();
-  }
-
-  public boolean sent(int number) {
-    return delivery(number).filter(d -> d.status() == Delivery.Status.SENT).isPresent();
-  }
-
-  /** The most recent prompt sent, if any. */
-  public Optional<Delivery> latestSent() {
-    return history.stream()
-        .filter(d -> d.status() == Delivery.Status.SENT)
-        .max(java.util.Comparator.comparingInt(Delivery::number));
+  /** The delivery ids of all this plan's prompts. */
+  public java.util.List<String> deliveryIds() {
+    return java.util.stream.IntStream.rangeClosed(first, last).mapToObj(this::deliveryId).toList();
   }
 }

@@ -15,6 +15,7 @@ import org.penpals.prompt.library.PromptKind;
  * the quiet flags coordinators see.
  *
  * @param checkIn the prompt number carrying the check-in, if the partnership gets it
+ * @param touchpoints the prompt numbers it gets that ask for an answer (check-in, surveys)
  */
 public record Partnership(
     String id,
@@ -26,6 +27,7 @@ public record Partnership(
     int first,
     int last,
     @Nullable Integer checkIn,
+    List<Integer> touchpoints,
     List<Answer> answers,
     List<Report> reports,
     List<QuietFlag> quiet) {
@@ -83,6 +85,7 @@ public record Partnership(
     Objects.requireNonNull(cycleId, "cycleId");
     Objects.requireNonNull(status, "status");
     members = List.copyOf(members);
+    touchpoints = List.copyOf(touchpoints);
     answers = List.copyOf(answers);
     reports = List.copyOf(reports);
     quiet = List.copyOf(quiet);

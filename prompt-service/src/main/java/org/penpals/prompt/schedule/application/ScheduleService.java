@@ -3,7 +3,9 @@ package org.penpals.prompt.schedule.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.penpals.platform.domain.InvalidInput;
@@ -27,6 +29,12 @@ public class ScheduleService {
   private final Function<String, Optional<LibraryPrompt>> libraryPrompt;
   private final Duration defaultReportGrace;
   private final Clock clock;
+  private final Map<String, Cached> headers = new ConcurrentHashMap<>();
+
+  /** Headers change only when staff set the grace period: kept for a few seconds. */
+  private record Cached(CycleSchedule header, long until) {}
+
+  private static final long HEADER_TTL_NANOS = 5_000_000_000L;
 
   public ScheduleService(
       ScheduleStore schedules,
@@ -57,7 +65,7 @@ public class ScheduleService {
    * not described the cycle yet.
    */
   public Optional<CycleSchedule> ensure(String cycleId) {
-    Optional<CycleSchedule> existing = schedules.header(cycleId);
+    Optional<CycleSchedule> existing = cachedHeader(cycleId);
     if (existing.isPresent()) {
       return existing;
     }
@@ -78,9 +86,22 @@ public class ScheduleService {
   }
 
   public CycleSchedule header(String cycleId) {
-    return schedules
-        .header(cycleId)
+    return cachedHeader(cycleId)
         .orElseThrow(() -> new NotFound("schedule of cycle " + cycleId, "cycleId"));
+  }
+
+  private Optional<CycleSchedule> cachedHeader(String cycleId) {
+    long now = System.nanoTime();
+    Cached cached = headers.get(cycleId);
+    if (cached != null && now - cached.until() < 0) {
+      return Optional.of(cached.header());
+    }
+    Optional<CycleSchedule> header = schedules.header(cycleId);
+    header.ifPresent(h -> headers.put(cycleId, new Cached(h, now + HEADER_TTL_NANOS)));
+    if (headers.size() > 10_000) {
+      headers.clear();
+    }
+    return header;
   }
 
   public List<ScheduledWeek> weeks(String cycleId) {
@@ -152,6 +173,7 @@ public class ScheduleService {
     }
     header(cycleId);
     schedules.setReportGrace(cycleId, grace);
+    headers.remove(cycleId);
     return header(cycleId);
   }
 }

@@ -25,6 +25,7 @@ class PartnershipTest {
         1,
         17,
         3,
+        List.of(3, 9, 17),
         answers,
         List.of(),
         List.of());
@@ -116,6 +117,7 @@ class PartnershipTest {
         p.first(),
         p.last(),
         p.checkIn(),
+        p.touchpoints(),
         answers,
         reports,
         p.quiet());

@@ -44,7 +44,9 @@ public final class PartnershipListeners {
       EventDispatcher.Factory events, PlanningService planning) {
     return events
         .forGroup(GROUP)
-        .on(RegistrationEvents.PARTICIPANT_ERASED, e -> planning.erased(e.data().participantId()))
+        .on(
+            RegistrationEvents.PARTICIPANT_ERASED,
+            e -> planning.erased(e.data().participantId(), e.data().erasedAt()))
         .build();
   }
 

@@ -86,19 +86,19 @@ public class StaffPartnershipController {
         p.last(),
         p.checkIn(),
         p.members(),
-        d.plans().stream().map(StaffPartnershipController::plan).toList(),
+        d.plans().stream().map(plan -> plan(plan, d.deliveries())).toList(),
         p.answers(),
         p.reports(),
         p.quiet());
   }
 
-  private static PlanView plan(MemberPlan plan) {
+  private static PlanView plan(MemberPlan plan, java.util.Map<String, Delivery> deliveries) {
     boolean more = plan.status() == MemberPlan.Status.ACTIVE && plan.next() <= plan.last();
     return new PlanView(
         plan.participantId(),
         plan.status().name(),
         plan.next(),
         more ? plan.dueAt(plan.next()) : null,
-        plan.history());
+        plan.deliveryIds().stream().map(deliveries::get).filter(d -> d != null).toList());
   }
 }

@@ -5,11 +5,14 @@ import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -117,12 +120,15 @@ public class MongoDueIndex implements DueIndex {
         int b = Math.floorMod(item.getString("p").hashCode(), buckets);
         byBucket.computeIfAbsent(b, x -> new ArrayList<>()).add(item);
       }
+      List<WriteModel<Document>> writes = new ArrayList<>(byBucket.size());
       for (var entry : byBucket.entrySet()) {
-        timers.updateOne(
-            eq("_id", bucket(m, entry.getKey())),
-            Updates.addEachToSet("items", entry.getValue()),
-            new UpdateOptions().upsert(true));
+        writes.add(
+            new UpdateOneModel<>(
+                eq("_id", bucket(m, entry.getKey())),
+                Updates.addEachToSet("items", entry.getValue()),
+                new UpdateOptions().upsert(true)));
       }
+      timers.bulkWrite(writes, new BulkWriteOptions().ordered(false));
       Document c = cursor.find(eq("_id", CURSOR_ID)).first();
       Object announced = c == null ? null : c.get("announced");
       if (announced == null || ((Number) announced).longValue() < m) {

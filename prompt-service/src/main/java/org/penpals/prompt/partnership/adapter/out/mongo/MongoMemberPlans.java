@@ -1,11 +1,11 @@
 package org.penpals.prompt.partnership.adapter.out.mongo;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -14,18 +14,18 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.penpals.platform.outbox.Outbox;
 import org.penpals.prompt.partnership.application.MemberPlans;
 import org.penpals.prompt.partnership.domain.Delivery;
@@ -33,35 +33,32 @@ import org.penpals.prompt.partnership.domain.MemberPlan;
 import org.penpals.prompt.schedule.adapter.out.mongo.MongoScheduleStore;
 
 /**
- * Member plans in MongoDB ({@code plans}, {@code _id = partnershipId/participantId}), each with the
- * {@code PromptDue} events it owes in its own outbox.
+ * Member plans ({@code plans}, {@code _id = partnershipId/participantId}) and decided deliveries
+ * ({@code deliveries}, {@code _id} = delivery id), in MongoDB.
+ *
+ * <p>A delivery is decided by <em>inserting</em> its document: the unique {@code _id} lets exactly
+ * one writer win, and the {@code PromptDue} travels in that same document's outbox, so the decision
+ * and its event are one atomic write. Every read and write is by {@code _id} alone — the only
+ * lookup the embedded MongoDB-wire server serves from an index (a filter with any further field
+ * scans the collection there), and the cheapest on a real MongoDB too.
  */
 public class MongoMemberPlans implements MemberPlans {
-  public static final String COLLECTION = "plans";
+  public static final String PLANS = "plans";
+  public static final String DELIVERIES = "deliveries";
 
   private final MongoCollection<Document> plans;
+  private final MongoCollection<Document> deliveries;
   private final Outbox outbox;
 
   public MongoMemberPlans(MongoDatabase database, Outbox outbox) {
-    this.plans = database.getCollection(COLLECTION);
+    this.plans = database.getCollection(PLANS);
+    this.deliveries = database.getCollection(DELIVERIES);
     this.outbox = outbox;
   }
 
   @Override
   public void insert(List<MemberPlan> list) {
-    if (list.isEmpty()) {
-      return;
-    }
-    try {
-      plans.insertMany(
-          list.stream().map(MongoMemberPlans::document).toList(),
-          new InsertManyOptions().ordered(false));
-    } catch (MongoBulkWriteException e) {
-      if (!e.getWriteErrors().stream()
-          .allMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
-        throw e;
-      }
-    }
+    insertIgnoringDuplicates(plans, list.stream().map(MongoMemberPlans::document).toList());
   }
 
   @Override
@@ -75,7 +72,7 @@ public class MongoMemberPlans implements MemberPlans {
     if (ids.isEmpty()) {
       return loaded;
     }
-    for (Document d : plans.find(in("_id", ids)).projection(Projections.exclude(Outbox.FIELD))) {
+    for (Document d : plans.find(in("_id", ids))) {
       MemberPlan plan = plan(d);
       loaded.put(plan.id(), plan);
     }
@@ -83,63 +80,105 @@ public class MongoMemberPlans implements MemberPlans {
   }
 
   @Override
-  public Set<String> claim(List<Claim> claims) {
-    if (claims.isEmpty()) {
+  public Set<String> decide(List<Decision> decisions) {
+    if (decisions.isEmpty()) {
       return Set.of();
     }
-    String token = UUID.randomUUID().toString();
-    List<WriteModel<Document>> writes = new ArrayList<>(claims.size());
-    Set<String> ids = new HashSet<>();
-    for (Claim c : claims) {
-      ids.add(c.planId());
-      List<Bson> update = new ArrayList<>();
-      update.add(Updates.set("next", c.number() + 1));
-      update.add(Updates.set("lastClaim", token));
-      update.add(Updates.push("history", delivery(c.delivery())));
-      if (c.event() != null) {
-        update.add(outbox.append(List.of(c.event())));
-      }
-      writes.add(
+    List<Document> docs = new ArrayList<>(decisions.size());
+    for (Decision d : decisions) {
+      Document doc = delivery(d.delivery(), d.plan());
+      docs.add(d.event() == null ? doc : outbox.attach(doc, List.of(d.event())));
+    }
+    Set<Integer> lost = insertIgnoringDuplicates(deliveries, docs);
+    // every decided prompt moves its plan on, whoever decided it (idempotent, by _id)
+    List<WriteModel<Document>> moves = new ArrayList<>(decisions.size());
+    for (Decision d : decisions) {
+      moves.add(
           new UpdateOneModel<>(
-              and(
-                  eq("_id", c.planId()),
-                  eq("status", MemberPlan.Status.ACTIVE.name()),
-                  eq("next", c.number())),
-              Updates.combine(update)));
+              eq("_id", d.plan().id()), Updates.max("next", d.delivery().number() + 1)));
     }
-    plans.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-    Set<String> claimed = new HashSet<>();
-    for (Document d : plans.find(in("_id", ids)).projection(Projections.include("lastClaim"))) {
-      if (token.equals(d.getString("lastClaim"))) {
-        claimed.add(d.getString("_id"));
+    plans.bulkWrite(moves, new BulkWriteOptions().ordered(false));
+    Set<String> won = new HashSet<>();
+    for (int i = 0; i < decisions.size(); i++) {
+      if (lost.contains(i)) {
+        continue;
+      }
+      won.add(decisions.get(i).delivery().deliveryId());
+      if (decisions.get(i).event() != null) {
+        outbox.inserted(DELIVERIES, docs.get(i));
       }
     }
-    for (Claim c : claims) {
-      if (c.event() != null && claimed.contains(c.planId())) {
-        outbox.written(COLLECTION, c.planId());
-      }
-    }
-    return claimed;
+    return won;
   }
 
   @Override
-  public void stop(Collection<String> ids, MemberPlan.Status status) {
+  public void stop(Collection<String> ids, MemberPlan.Status status, Instant at) {
     if (ids.isEmpty()) {
       return;
     }
-    plans.updateMany(
-        and(in("_id", ids), eq("status", MemberPlan.Status.ACTIVE.name())),
-        Updates.set("status", status.name()));
+    List<Document> stopped = new ArrayList<>();
+    for (MemberPlan plan : load(ids).values()) {
+      for (int n = plan.next(); n <= plan.last(); n++) {
+        Instant due = plan.timeZone() == null ? at : plan.dueAt(n);
+        stopped.add(
+            delivery(
+                new Delivery(
+                    plan.deliveryId(n),
+                    plan.id(),
+                    n,
+                    Delivery.Status.STOPPED,
+                    due,
+                    at,
+                    false,
+                    null,
+                    null),
+                plan));
+      }
+    }
+    // a scheduler racing this either decided its prompt first (sent before the stop) or loses
+    insertIgnoringDuplicates(deliveries, stopped);
+    plans.updateMany(in("_id", ids), Updates.set("status", status.name()));
   }
 
   @Override
-  public void erase(String id) {
+  public void erase(String id, Instant at) {
+    stop(List.of(id), MemberPlan.Status.ERASED, at);
     plans.updateOne(
-        eq("_id", id),
-        Updates.combine(
-            Updates.set("status", MemberPlan.Status.ERASED.name()),
-            Updates.unset("timeZone"),
-            Updates.unset("locale")));
+        eq("_id", id), Updates.combine(Updates.unset("timeZone"), Updates.unset("locale")));
+  }
+
+  @Override
+  public Map<String, Delivery> deliveries(Collection<String> deliveryIds) {
+    Map<String, Delivery> found = new LinkedHashMap<>();
+    if (deliveryIds.isEmpty()) {
+      return found;
+    }
+    for (Document d :
+        deliveries.find(in("_id", deliveryIds)).projection(Projections.exclude(Outbox.FIELD))) {
+      found.put(d.getString("_id"), delivery(d));
+    }
+    return found;
+  }
+
+  /** Inserts; returns the positions that lost to an existing document with the same id. */
+  private static Set<Integer> insertIgnoringDuplicates(
+      MongoCollection<Document> collection, List<Document> docs) {
+    if (docs.isEmpty()) {
+      return Set.of();
+    }
+    try {
+      collection.insertMany(docs, new InsertManyOptions().ordered(false));
+      return Set.of();
+    } catch (MongoBulkWriteException e) {
+      Set<Integer> lost = new HashSet<>();
+      for (BulkWriteError error : e.getWriteErrors()) {
+        if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+          throw e;
+        }
+        lost.add(error.getIndex());
+      }
+      return lost;
+    }
   }
 
   // ------------------------------------------------------------------ mapping
@@ -156,24 +195,7 @@ public class MongoMemberPlans implements MemberPlans {
     return doc.append("first", p.first())
         .append("last", p.last())
         .append("next", p.next())
-        .append("status", p.status().name())
-        .append("history", p.history().stream().map(MongoMemberPlans::delivery).toList());
-  }
-
-  private static Document delivery(Delivery d) {
-    Document doc =
-        new Document("n", d.number())
-            .append("status", d.status().name())
-            .append("dueAt", Date.from(d.dueAt()))
-            .append("at", Date.from(d.at()))
-            .append("late", d.late());
-    if (d.promptId() != null) {
-      doc.append("promptId", d.promptId());
-    }
-    if (d.kind() != null) {
-      doc.append("kind", d.kind());
-    }
-    return doc;
+        .append("status", p.status().name());
   }
 
   static MemberPlan plan(Document d) {
@@ -188,18 +210,40 @@ public class MongoMemberPlans implements MemberPlans {
         d.getInteger("first"),
         d.getInteger("last"),
         d.getInteger("next"),
-        MemberPlan.Status.valueOf(d.getString("status")),
-        d.getList("history", Document.class, List.of()).stream()
-            .map(
-                h ->
-                    new Delivery(
-                        h.getInteger("n"),
-                        Delivery.Status.valueOf(h.getString("status")),
-                        h.getDate("dueAt").toInstant(),
-                        h.getDate("at").toInstant(),
-                        h.getBoolean("late", false),
-                        h.getString("promptId"),
-                        h.getString("kind")))
-            .toList());
+        MemberPlan.Status.valueOf(d.getString("status")));
+  }
+
+  private static Document delivery(Delivery d, MemberPlan plan) {
+    Document doc =
+        new Document("_id", d.deliveryId())
+            .append("planId", d.planId())
+            .append("partnershipId", plan.partnershipId())
+            .append("participantId", plan.participantId())
+            .append("cycleId", plan.cycleId())
+            .append("n", d.number())
+            .append("status", d.status().name())
+            .append("dueAt", Date.from(d.dueAt()))
+            .append("at", Date.from(d.at()))
+            .append("late", d.late());
+    if (d.promptId() != null) {
+      doc.append("promptId", d.promptId());
+    }
+    if (d.kind() != null) {
+      doc.append("kind", d.kind());
+    }
+    return doc;
+  }
+
+  private static Delivery delivery(Document d) {
+    return new Delivery(
+        d.getString("_id"),
+        d.getString("planId"),
+        d.getInteger("n"),
+        Delivery.Status.valueOf(d.getString("status")),
+        d.getDate("dueAt").toInstant(),
+        d.getDate("at").toInstant(),
+        d.getBoolean("late", false),
+        d.getString("promptId"),
+        d.getString("kind"));
   }
 }

@@ -3,7 +3,6 @@ package org.penpals.prompt.partnership.adapter.out.mongo;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.elemMatch;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.not;
 
@@ -13,6 +12,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,18 +34,28 @@ import org.penpals.prompt.partnership.domain.Member;
 import org.penpals.prompt.partnership.domain.Partnership;
 
 /**
- * Partnerships in MongoDB ({@code partnerships}, {@code _id} = partnership id), each with the
- * events it owes ({@code PromptsPlanned}, {@code CheckInAnswered}, {@code PartnershipQuiet}) in its
- * own outbox. Every write is a single-document conditional update.
+ * Partnerships in MongoDB: {@code partnerships} ({@code _id} = partnership id, carrying {@code
+ * PromptsPlanned}), {@code answers} ({@code _id = partnership:participant:prompt}, carrying {@code
+ * CheckInAnswered}) and {@code quiet_flags} ({@code _id = partnership:reason[:report]}, carrying
+ * {@code PartnershipQuiet}). Answers and flags are <em>inserted</em>: the unique {@code _id} makes
+ * "once per participant and prompt" and "once per reason" hold without a conditional update (which
+ * the embedded MongoDB-wire server could only answer by scanning), and each carries its event in
+ * its own outbox.
  */
 public class MongoPartnerships implements Partnerships {
   public static final String COLLECTION = "partnerships";
+  public static final String ANSWERS = "answers";
+  public static final String QUIET_FLAGS = "quiet_flags";
 
   private final MongoCollection<Document> partnerships;
+  private final MongoCollection<Document> answers;
+  private final MongoCollection<Document> flags;
   private final Outbox outbox;
 
   public MongoPartnerships(MongoDatabase database, Outbox outbox) {
     this.partnerships = database.getCollection(COLLECTION);
+    this.answers = database.getCollection(ANSWERS);
+    this.flags = database.getCollection(QUIET_FLAGS);
     this.outbox = outbox;
   }
 
@@ -52,13 +63,18 @@ public class MongoPartnerships implements Partnerships {
   public static List<IndexSpec> indexes() {
     return List.of(
         new IndexSpec(
-            COLLECTION, Indexes.ascending("cycleId", "status"), new IndexOptions().name("cycle")));
+            COLLECTION, Indexes.ascending("cycleId", "status"), new IndexOptions().name("cycle")),
+        new IndexSpec(QUIET_FLAGS, Indexes.ascending("cycleId"), new IndexOptions().name("cycle")));
   }
 
   @Override
   public Optional<Partnership> find(String id) {
-    return Optional.ofNullable(partnerships.find(eq("_id", id)).first())
-        .map(MongoPartnerships::partnership);
+    return findAll(List.of(id)).stream().findFirst();
+  }
+
+  @Override
+  public boolean exists(String id) {
+    return partnerships.find(eq("_id", id)).projection(Projections.include("_id")).first() != null;
   }
 
   @Override
@@ -66,11 +82,53 @@ public class MongoPartnerships implements Partnerships {
     if (ids.isEmpty()) {
       return List.of();
     }
+    List<Document> docs = partnerships.find(in("_id", ids)).into(new ArrayList<>());
+    // answers and flags by their ids (all by _id: members x touchpoints, reasons x reports)
+    List<String> answerIds = new ArrayList<>();
+    List<String> flagIds = new ArrayList<>();
+    for (Document d : docs) {
+      String id = d.getString("_id");
+      List<Integer> touchpoints = d.getList("touchpoints", Integer.class, List.of());
+      for (Document m : d.getList("members", Document.class, List.of())) {
+        for (int n : touchpoints) {
+          answerIds.add(answerId(id, m.getString("participantId"), n));
+        }
+      }
+      flagIds.add(flagId(id, Partnership.QuietReason.NO_CHECK_IN, null));
+      for (Document r : d.getList("reports", Document.class, List.of())) {
+        flagIds.add(flagId(id, Partnership.QuietReason.REPORTED, r.getString("id")));
+      }
+    }
+    Map<String, List<Document>> answersOf = new HashMap<>();
+    if (!answerIds.isEmpty()) {
+      for (Document a : answers.find(in("_id", answerIds)).projection(WITHOUT_OUTBOX)) {
+        answersOf.computeIfAbsent(a.getString("partnershipId"), k -> new ArrayList<>()).add(a);
+      }
+    }
+    Map<String, List<Document>> flagsOf = new HashMap<>();
+    for (Document f : flags.find(in("_id", flagIds)).projection(WITHOUT_OUTBOX)) {
+      flagsOf.computeIfAbsent(f.getString("partnershipId"), k -> new ArrayList<>()).add(f);
+    }
     Map<String, Partnership> found = new HashMap<>();
-    for (Document d : partnerships.find(in("_id", ids))) {
-      found.put(d.getString("_id"), partnership(d));
+    for (Document d : docs) {
+      String id = d.getString("_id");
+      found.put(
+          id,
+          partnership(
+              d, answersOf.getOrDefault(id, List.of()), flagsOf.getOrDefault(id, List.of())));
     }
     return ids.stream().map(found::get).filter(p -> p != null).toList();
+  }
+
+  private static final Bson WITHOUT_OUTBOX = Projections.exclude(Outbox.FIELD);
+
+  static String answerId(String partnershipId, String participantId, int number) {
+    return partnershipId + ":" + participantId + ":" + number;
+  }
+
+  static String flagId(
+      String partnershipId, Partnership.QuietReason reason, @Nullable String reportId) {
+    return partnershipId + ":" + reason.name() + (reportId == null ? "" : ":" + reportId);
   }
 
   @Override
@@ -122,28 +180,19 @@ public class MongoPartnerships implements Partnerships {
     for (Document d :
         partnerships.find(
             and(eq("cycleId", cycleId), eq("status", Partnership.Status.PENDING_CYCLE.name())))) {
-      list.add(partnership(d));
+      list.add(partnership(d, List.of(), List.of()));
     }
     return list;
   }
 
   @Override
-  public boolean dissolve(String id, String reason, Instant at) {
-    return partnerships
-            .updateOne(
-                and(
-                    eq("_id", id),
-                    in(
-                        "status",
-                        Partnership.Status.ACTIVE.name(),
-                        Partnership.Status.PENDING_CYCLE.name(),
-                        Partnership.Status.ENDED.name())),
-                Updates.combine(
-                    Updates.set("status", Partnership.Status.DISSOLVED.name()),
-                    Updates.set("dissolvedAt", Date.from(at)),
-                    Updates.set("dissolvedReason", reason)))
-            .getModifiedCount()
-        == 1;
+  public void dissolve(String id, String reason, Instant at) {
+    partnerships.updateOne(
+        eq("_id", id),
+        Updates.combine(
+            Updates.set("status", Partnership.Status.DISSOLVED.name()),
+            Updates.set("dissolvedAt", Date.from(at)),
+            Updates.set("dissolvedReason", reason)));
   }
 
   @Override
@@ -169,30 +218,24 @@ public class MongoPartnerships implements Partnerships {
   }
 
   @Override
-  public boolean recordAnswer(String id, Answer a, List<?> events) {
-    boolean done =
-        partnerships
-                .updateOne(
-                    and(
-                        eq("_id", id),
-                        eq("status", Partnership.Status.ACTIVE.name()),
-                        eq("members.participantId", a.participantId()),
-                        not(
-                            elemMatch(
-                                "answers",
-                                and(
-                                    eq("participantId", a.participantId()),
-                                    eq("number", a.number()))))),
-                    Updates.combine(
-                        Updates.push("answers", answer(a)),
-                        Updates.max("members.$.lastActiveAt", Date.from(a.at())),
-                        outbox.append(events)))
-                .getModifiedCount()
-            == 1;
-    if (done) {
-      outbox.written(COLLECTION, id);
+  public boolean recordAnswer(Partnership p, Answer a, List<?> events) {
+    Document doc =
+        outbox.attach(
+            answer(a)
+                .append("_id", answerId(p.id(), a.participantId(), a.number()))
+                .append("partnershipId", p.id())
+                .append("cycleId", p.cycleId()),
+            events);
+    try {
+      answers.insertOne(doc);
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
     }
-    return done;
+    outbox.inserted(ANSWERS, doc);
+    return true;
   }
 
   @Override
@@ -214,37 +257,30 @@ public class MongoPartnerships implements Partnerships {
   }
 
   @Override
-  public boolean flagQuiet(String id, Partnership.QuietFlag flag, List<?> events, Instant at) {
-    Document q = new Document("reason", flag.reason().name()).append("flaggedAt", Date.from(at));
-    Bson filter;
-    List<Bson> update = new ArrayList<>();
-    update.add(Updates.push("quiet", q));
-    update.add(outbox.append(events));
+  public boolean flagQuiet(Partnership p, Partnership.QuietFlag flag, List<?> events) {
+    Document doc =
+        new Document("_id", flagId(p.id(), flag.reason(), flag.reportId()))
+            .append("partnershipId", p.id())
+            .append("cycleId", p.cycleId())
+            .append("reason", flag.reason().name())
+            .append("flaggedAt", Date.from(flag.flaggedAt()));
     if (flag.reportId() != null) {
-      q.append("reportId", flag.reportId());
-      filter =
-          and(
-              eq("_id", id),
-              eq("status", Partnership.Status.ACTIVE.name()),
-              elemMatch(
-                  "reports",
-                  and(
-                      eq("id", flag.reportId()),
-                      eq("status", Partnership.ReportStatus.OPEN.name()))));
-      update.add(Updates.set("reports.$.status", Partnership.ReportStatus.FLAGGED.name()));
-      update.add(Updates.set("reports.$.resolvedAt", Date.from(at)));
-    } else {
-      filter =
-          and(
-              eq("_id", id),
-              eq("status", Partnership.Status.ACTIVE.name()),
-              not(elemMatch("quiet", eq("reason", flag.reason().name()))));
+      doc.append("reportId", flag.reportId());
     }
-    boolean done = partnerships.updateOne(filter, Updates.combine(update)).getModifiedCount() == 1;
-    if (done) {
-      outbox.written(COLLECTION, id);
+    outbox.attach(doc, events);
+    try {
+      flags.insertOne(doc);
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
     }
-    return done;
+    outbox.inserted(QUIET_FLAGS, doc);
+    if (flag.reportId() != null) {
+      closeReport(p.id(), flag.reportId(), Partnership.ReportStatus.FLAGGED, flag.flaggedAt());
+    }
+    return true;
   }
 
   @Override
@@ -262,9 +298,12 @@ public class MongoPartnerships implements Partnerships {
 
   @Override
   public void memberActive(String id, String participantId, Instant at) {
-    partnerships.updateOne(
-        and(eq("_id", id), eq("members.participantId", participantId)),
-        Updates.max("members.$.lastActiveAt", Date.from(at)));
+    partnerships.updateOne(eq("_id", id), Updates.max(activityField(participantId), Date.from(at)));
+  }
+
+  /** {@code activity.<participant>}: a field name, so no dot or dollar may survive in it. */
+  static String activityField(String participantId) {
+    return "activity." + participantId.replace('.', '_').replace('$', '_');
   }
 
   @Override
@@ -274,20 +313,34 @@ public class MongoPartnerships implements Partnerships {
         Updates.combine(
             Updates.unset("members.$.timeZone"),
             Updates.unset("members.$.locale"),
-            Updates.pull("answers", new Document("participantId", participantId)),
             Updates.pull("reports", new Document("by", participantId))));
+    // what they wrote goes; that they answered stays (the partnership's engagement figures)
+    Document p = partnerships.find(eq("_id", id)).first();
+    if (p != null) {
+      List<String> theirs = new ArrayList<>();
+      for (int n : p.getList("touchpoints", Integer.class, List.of())) {
+        theirs.add(answerId(id, participantId, n));
+      }
+      if (!theirs.isEmpty()) {
+        answers.updateMany(in("_id", theirs), Updates.unset("comments"));
+      }
+    }
   }
 
   @Override
   public List<Partnership> quietOf(String cycleId) {
-    List<Partnership> list = new ArrayList<>();
-    for (Document d : partnerships.find(and(eq("cycleId", cycleId), exists("quiet.0")))) {
-      list.add(partnership(d));
+    // the flags are few: found by cycle (indexed on a real MongoDB), the partnerships by _id
+    List<String> ids = new ArrayList<>();
+    for (Document f :
+        flags
+            .find(eq("cycleId", cycleId))
+            .projection(Projections.include("partnershipId", "flaggedAt"))
+            .sort(Sorts.ascending("flaggedAt", "_id"))) {
+      if (!ids.contains(f.getString("partnershipId"))) {
+        ids.add(f.getString("partnershipId"));
+      }
     }
-    list.sort(
-        java.util.Comparator.comparing((Partnership p) -> p.quiet().get(0).flaggedAt())
-            .thenComparing(Partnership::id));
-    return list;
+    return findAll(ids);
   }
 
   // ------------------------------------------------------------------ mapping
@@ -302,9 +355,8 @@ public class MongoPartnerships implements Partnerships {
         .append("first", p.first())
         .append("last", p.last())
         .append("checkIn", p.checkIn())
-        .append("answers", p.answers().stream().map(MongoPartnerships::answer).toList())
-        .append("reports", p.reports().stream().map(MongoPartnerships::report).toList())
-        .append("quiet", List.of());
+        .append("touchpoints", p.touchpoints())
+        .append("reports", p.reports().stream().map(MongoPartnerships::report).toList());
   }
 
   private static Document member(Member m) {
@@ -355,7 +407,8 @@ public class MongoPartnerships implements Partnerships {
     return doc;
   }
 
-  static Partnership partnership(Document d) {
+  static Partnership partnership(Document d, List<Document> answerDocs, List<Document> flagDocs) {
+    Document activity = d.get("activity", Document.class);
     return new Partnership(
         d.getString("_id"),
         d.getString("cycleId"),
@@ -369,12 +422,18 @@ public class MongoPartnerships implements Partnerships {
                         m.getString("participantId"),
                         m.getString("timeZone"),
                         m.getString("locale"),
-                        instant(m.getDate("lastActiveAt"))))
+                        activity == null
+                            ? null
+                            : instant(
+                                activity.getDate(
+                                    activityField(m.getString("participantId"))
+                                        .substring("activity.".length())))))
             .toList(),
         d.getInteger("first", 0),
         d.getInteger("last", 0),
         d.getInteger("checkIn"),
-        d.getList("answers", Document.class, List.of()).stream()
+        d.getList("touchpoints", Integer.class, List.of()),
+        answerDocs.stream()
             .map(
                 a ->
                     new Answer(
@@ -385,6 +444,7 @@ public class MongoPartnerships implements Partnerships {
                         a.getInteger("rating"),
                         a.getString("comments"),
                         a.getDate("at").toInstant()))
+            .sorted(java.util.Comparator.comparing(Answer::at))
             .toList(),
         d.getList("reports", Document.class, List.of()).stream()
             .map(
@@ -398,13 +458,14 @@ public class MongoPartnerships implements Partnerships {
                         Partnership.ReportStatus.valueOf(r.getString("status")),
                         instant(r.getDate("resolvedAt"))))
             .toList(),
-        d.getList("quiet", Document.class, List.of()).stream()
+        flagDocs.stream()
             .map(
                 q ->
                     new Partnership.QuietFlag(
                         Partnership.QuietReason.valueOf(q.getString("reason")),
                         q.getDate("flaggedAt").toInstant(),
                         q.getString("reportId")))
+            .sorted(java.util.Comparator.comparing(Partnership.QuietFlag::flaggedAt))
             .toList());
   }
 

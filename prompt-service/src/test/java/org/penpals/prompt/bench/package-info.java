@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.prompt.bench;
+
+import org.jspecify.annotations.NullMarked;
