@@ -190,7 +190,7 @@ public class PlatformAutoConfiguration {
   // ------------------------------------------------------------------ Kafka and the outbox
 
   @Bean
-  static org.penpals.platform.kafka.BinderStartupTuning binderStartupTuning() {
+  org.penpals.platform.kafka.BinderStartupTuning binderStartupTuning() {
     return new org.penpals.platform.kafka.BinderStartupTuning();
   }
 

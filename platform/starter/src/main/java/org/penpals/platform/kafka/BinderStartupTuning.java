@@ -1,10 +1,16 @@
 package org.penpals.platform.kafka;
 
+import java.lang.reflect.Field;
 import java.time.Duration;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.cloud.stream.binder.AbstractMessageChannelBinder;
+import org.springframework.cloud.stream.binder.Binder;
+import org.springframework.cloud.stream.binder.BinderCustomizer;
+import org.springframework.cloud.stream.binder.ConsumerProperties;
+import org.springframework.cloud.stream.binder.ProducerProperties;
 import org.springframework.cloud.stream.binder.kafka.provisioning.KafkaTopicProvisioner;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * The Kafka binder looks a consumed topic's partitions up while the application starts, and by
@@ -12,12 +18,29 @@ import org.springframework.core.retry.RetryTemplate;
  * blocks for about a minute. Two quick retries are enough — a binding that fails is retried in the
  * background ({@code spring.cloud.stream.binding-retry-interval}) while the service starts, reports
  * not-ready and serves what it can.
+ *
+ * <p>The provisioner lives in the binder's own child context, out of reach of the application's
+ * bean post-processors, and the binder offers no setter for it: the customizer reaches it through
+ * the binder's {@code provisioningProvider} field, and does nothing if that ever changes.
  */
-public class BinderStartupTuning implements BeanPostProcessor {
+public class BinderStartupTuning implements BinderCustomizer {
+  private static final Field PROVISIONER =
+      ReflectionUtils.findField(AbstractMessageChannelBinder.class, "provisioningProvider");
+
+  static {
+    if (PROVISIONER != null) {
+      ReflectionUtils.makeAccessible(PROVISIONER);
+    }
+  }
+
   @Override
-  public Object postProcessBeforeInitialization(Object bean, String beanName) {
-    if (bean instanceof KafkaTopicProvisioner provisioner) {
-      provisioner.setMetadataRetryOperations(
+  public void customize(
+      Binder<?, ? extends ConsumerProperties, ? extends ProducerProperties> binder,
+      String binderName) {
+    if (PROVISIONER != null
+        && binder instanceof AbstractMessageChannelBinder<?, ?, ?>
+        && ReflectionUtils.getField(PROVISIONER, binder) instanceof KafkaTopicProvisioner p) {
+      p.setMetadataRetryOperations(
           new RetryTemplate(
               RetryPolicy.builder()
                   .maxRetries(2)
@@ -26,6 +49,5 @@ public class BinderStartupTuning implements BeanPostProcessor {
                   .maxDelay(Duration.ofSeconds(1))
                   .build()));
     }
-    return bean;
   }
 }
