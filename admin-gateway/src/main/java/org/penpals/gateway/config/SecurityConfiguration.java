@@ -94,6 +94,10 @@ public class SecurityConfiguration {
           String header = request.getHeader("Authorization");
           return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
         };
+    // an API call that brings no session cookie has nothing a forger could ride on: it is
+    // unauthenticated (401), not a CSRF case
+    RequestMatcher apiWithoutSession =
+        request -> api.matches(request) && request.getRequestedSessionId() == null;
     AuthenticationEntryPoint unauthorized =
         (request, response, e) -> {
           response.setHeader("WWW-Authenticate", "Bearer");
@@ -180,7 +184,7 @@ public class SecurityConfiguration {
                     .hasAnyRole(STAFF)
                     .anyRequest()
                     .denyAll())
-        .csrf(csrf -> csrf.ignoringRequestMatchers(bearer))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(bearer, apiWithoutSession))
         .oauth2ResourceServer(
             oauth ->
                 oauth

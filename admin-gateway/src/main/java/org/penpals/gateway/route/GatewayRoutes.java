@@ -40,11 +40,23 @@ public final class GatewayRoutes {
       all.add(
           route(name)
               .route(path("/api/" + name + "/**"), http())
+              // Spring keeps onError handlers innermost (around the proxy call only), so what
+              // the before-filters below throw (ambassador scope, relay) is turned into a problem
+              // by this first, outermost filter; onError still covers errors while the proxied
+              // answer is written.
+              .filter(
+                  (request, next) -> {
+                    try {
+                      return next.handle(request);
+                    } catch (Exception e) {
+                      return failure(name, e, request);
+                    }
+                  })
+              .onError(e -> true, (e, request) -> failure(name, e, request))
               .before(uri(service.getValue()))
               .before(filters::ambassadorScope)
               .before(filters::relay)
               .after(removeResponseHeader(HttpHeaders.SET_COOKIE))
-              .onError(e -> true, (e, request) -> failure(name, e, request))
               .build());
     }
     return all.build();
