@@ -11,6 +11,12 @@ public final class Topics {
   /** Applications and participants, keyed by participant id. Producer: registration-service. */
   public static final String REGISTRATION_PARTICIPANTS = "penpals.registration.participants.v1";
 
+  /**
+   * Sign-in links to mail, keyed by participant id. Producer: registration-service. Its events
+   * carry secrets (the link's token): only the mailer follows it.
+   */
+  public static final String REGISTRATION_SIGN_IN_LINKS = "penpals.registration.sign-in-links.v1";
+
   /** Partnerships formed and dissolved, keyed by partnership id. Producer: matching-service. */
   public static final String MATCHING_PARTNERSHIPS = "penpals.matching.partnerships.v1";
 

@@ -115,6 +115,10 @@ final class ContractSamples {
             new ParticipantVerificationRequested(
                 "p-1", "c-1", "maria@library.example.bg", "Maria Petrova", "en", "tok", T)),
         Map.entry(
+            org.penpals.contracts.registration.RegistrationEvents.SIGN_IN_LINK_REQUESTED,
+            new org.penpals.contracts.registration.SignInLinkRequested(
+                "p-1", "c-1", "maria@library.example.bg", "Maria Petrova", "en", "tok", T)),
+        Map.entry(
             org.penpals.contracts.registration.RegistrationEvents.EMAIL_VERIFIED,
             new ParticipantEmailVerified("p-1", "c-1", 2, T)),
         Map.entry(

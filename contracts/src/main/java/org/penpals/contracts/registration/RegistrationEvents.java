@@ -8,6 +8,7 @@ import org.penpals.contracts.Topics;
 public final class RegistrationEvents {
   private static final String CYCLES = Topics.REGISTRATION_CYCLES;
   private static final String PARTICIPANTS = Topics.REGISTRATION_PARTICIPANTS;
+  private static final String SIGN_IN_LINKS = Topics.REGISTRATION_SIGN_IN_LINKS;
 
   public static final EventType<CycleDrafted> CYCLE_DRAFTED =
       new EventType<>(
@@ -71,6 +72,17 @@ public final class RegistrationEvents {
           ParticipantErased.class,
           ParticipantErased::participantId);
 
+  /**
+   * On its own topic, so the secret token reaches only the consumer that mails it (not every
+   * follower of the participants topic).
+   */
+  public static final EventType<SignInLinkRequested> SIGN_IN_LINK_REQUESTED =
+      new EventType<>(
+          "org.penpals.registration.participant.sign-in-link-requested.v1",
+          SIGN_IN_LINKS,
+          SignInLinkRequested.class,
+          SignInLinkRequested::participantId);
+
   public static final List<EventType<?>> ALL =
       List.of(
           CYCLE_DRAFTED,
@@ -82,7 +94,8 @@ public final class RegistrationEvents {
           EMAIL_VERIFIED,
           PROFILE_UPDATED,
           PARTICIPANT_WITHDRAWN,
-          PARTICIPANT_ERASED);
+          PARTICIPANT_ERASED,
+          SIGN_IN_LINK_REQUESTED);
 
   private RegistrationEvents() {}
 }
