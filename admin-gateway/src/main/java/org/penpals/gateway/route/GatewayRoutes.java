@@ -68,7 +68,9 @@ public final class GatewayRoutes {
       problem = p.problem();
     } else if (e instanceof ServiceProblem p) {
       HttpStatus status =
-          p.status() >= 500 ? HttpStatus.BAD_GATEWAY : HttpStatus.valueOf(p.status());
+          p.status() >= 500 || HttpStatus.resolve(p.status()) == null
+              ? HttpStatus.BAD_GATEWAY
+              : HttpStatus.valueOf(p.status());
       problem = Problems.problem(status, "upstream", p.title(), p.getMessage(), List.of());
     } else if (causedBy(e, HttpTimeoutException.class)) {
       problem =

@@ -80,11 +80,6 @@ public class ServiceClient {
         pathAndQuery.contains("?")
             ? pathAndQuery.substring(0, pathAndQuery.indexOf('?'))
             : pathAndQuery;
-    RoutePolicy.Decision decision = policy.decide(staff.role(), method.name(), path);
-    if (!decision.allowed()) {
-      throw new GatewayProblem(
-          HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.");
-    }
     String service = ServiceDirectory.serviceOf(path).orElseThrow();
     URI base =
         directory
@@ -95,6 +90,12 @@ public class ServiceClient {
                         HttpStatus.SERVICE_UNAVAILABLE,
                         "service-unavailable",
                         "The " + ServiceDirectory.label(service) + " is not configured."));
+    // the route table has rules only for configured services: ask it once the service is known
+    RoutePolicy.Decision decision = policy.decide(staff.role(), method.name(), path);
+    if (!decision.allowed()) {
+      throw new GatewayProblem(
+          HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.");
+    }
     String token = minter.forService(staff);
     try {
       RestClient.RequestBodySpec request =
@@ -123,7 +124,8 @@ public class ServiceClient {
   }
 
   private ServiceProblem problem(int status, byte[] bytes) throws IOException {
-    String title = HttpStatus.valueOf(status).getReasonPhrase();
+    HttpStatus known = HttpStatus.resolve(status);
+    String title = known == null ? "Error " + status : known.getReasonPhrase();
     String detail = new String(bytes, StandardCharsets.UTF_8);
     List<FieldProblem> errors = new ArrayList<>();
     try {
