@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.portal.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.portal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.portal.signin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,171 @@
+package org.penpals.portal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.penpals.portal.services.Messaging;
+import org.penpals.portal.services.ParticipantTokens;
+import org.penpals.portal.services.Prompts;
+import org.penpals.portal.services.Registration;
+import org.penpals.portal.services.ServiceCalls;
+import org.penpals.portal.services.ServiceProblem;
+import org.penpals.portal.services.ServiceUnavailable;
+import org.penpals.portal.signin.Participant;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.node.ObjectNode;
+
+/** My data: edit the profile and preferences, withdraw, download everything, erase. */
+@Controller
+public class MyDataController {
+  static final String EDIT = "penpals.profileDraft";
+
+  private final Registration registration;
+  private final Prompts prompts;
+  private final Messaging messaging;
+  private final Choices choices;
+  private final ParticipantTokens tokens;
+  private final Clock clock;
+
+  public MyDataController(
+      Registration registration,
+      Prompts prompts,
+      Messaging messaging,
+      Choices choices,
+      ParticipantTokens tokens,
+      Clock clock) {
+    this.registration = registration;
+    this.prompts = prompts;
+    this.messaging = messaging;
+    this.choices = choices;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  @GetMapping("/my-data")
+  String page(
+      @AuthenticationPrincipal Participant me, HttpSession session, Model model, Locale locale) {
+    Registration.Me application = registration.me(me.id());
+    model.addAttribute("myApplication", application);
+    ApplicationDraft draft =
+        session.getAttribute(EDIT) instanceof ApplicationDraft d
+            ? d
+            : application.profile() == null ? null : ApplicationDraft.of(application.profile());
+    session.removeAttribute(EDIT);
+    if (draft != null && application.profile() != null) {
+      draft.set("email", application.profile().email());
+    }
+    model.addAttribute("draft", draft);
+    boolean editable =
+        draft != null
+            && !"WITHDRAWN".equals(application.status())
+            && !"ERASED".equals(application.status());
+    model.addAttribute("editable", editable);
+    if (editable) {
+      model.addAttribute("errorsShown", draft.errors());
+      FormModel.fill(model, 0, draft, registration, choices, locale);
+    }
+    return "my-data";
+  }
+
+  @PostMapping("/my-data/profile")
+  String update(
+      @AuthenticationPrincipal Participant me,
+      @RequestParam MultiValueMap<String, String> form,
+      HttpSession session,
+      RedirectAttributes redirect) {
+    ApplicationDraft draft = new ApplicationDraft();
+    draft.takeProfile(form);
+    boolean ok = draft.check(1) & draft.check(2) & draft.check(3);
+    draft.errors().remove("email");
+    if (ok || draft.errors().isEmpty()) {
+      try {
+        registration.update(me.id(), draft.toProfile());
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/my-data";
+      } catch (ServiceProblem e) {
+        if (e.status() == 409) {
+          redirect.addFlashAttribute("locked", true);
+          return "redirect:/my-data";
+        }
+        draft.accept(e);
+      }
+    }
+    session.setAttribute(EDIT, draft);
+    return "redirect:/my-data#profile";
+  }
+
+  @PostMapping("/my-data/withdrawal")
+  String withdraw(
+      @AuthenticationPrincipal Participant me,
+      @RequestParam(name = "reason", required = false) @Nullable String reason,
+      @RequestParam(name = "confirm", required = false) @Nullable String confirm,
+      RedirectAttributes redirect) {
+    if (confirm == null) {
+      redirect.addFlashAttribute("withdrawUnconfirmed", true);
+      return "redirect:/my-data#withdraw";
+    }
+    try {
+      registration.withdraw(me.id(), reason);
+      redirect.addFlashAttribute("withdrawn", true);
+    } catch (ServiceProblem e) {
+      redirect.addFlashAttribute("withdrawFailed", true);
+    }
+    return "redirect:/my-data#withdraw";
+  }
+
+  /** Everything the services hold about me, as one JSON download. */
+  @GetMapping("/my-data/export")
+  ResponseEntity<byte[]> export(@AuthenticationPrincipal Participant me) {
+    ObjectNode all = ServiceCalls.JSON.createObjectNode();
+    all.put("exportedAt", clock.instant().toString());
+    all.set("registration", registration.export(me.id()));
+    try {
+      prompts
+          .mine(me.id())
+          .ifPresent(view -> all.set("prompts", ServiceCalls.JSON.valueToTree(view)));
+      all.set("conversations", messaging.threads(me.id()));
+    } catch (ServiceUnavailable e) {
+      all.put("incomplete", "the " + e.service() + " service did not answer; try again later");
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"penpals-my-data.json\"")
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(ServiceCalls.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
+  }
+
+  @PostMapping("/my-data/erasure")
+  String erase(
+      @AuthenticationPrincipal Participant me,
+      @RequestParam(name = "confirm", required = false) @Nullable String confirm,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    if (confirm == null) {
+      redirect.addFlashAttribute("eraseUnconfirmed", true);
+      return "redirect:/my-data#erase";
+    }
+    registration.erase(me.id());
+    tokens.forget(me.id());
+    SecurityContextHolder.clearContext();
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    return "redirect:/?erased";
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.portal.services;
+
+import org.jspecify.annotations.NullMarked;

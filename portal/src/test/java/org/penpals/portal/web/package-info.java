@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.portal.web;
+
+import org.jspecify.annotations.NullMarked;
