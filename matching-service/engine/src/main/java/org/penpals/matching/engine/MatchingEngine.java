@@ -7,10 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.penpals.matching.engine.solver.AuctionMatching;
 import org.penpals.matching.engine.solver.BlossomSolver;
+import org.penpals.matching.engine.solver.CardinalityAugmentation;
+import org.penpals.matching.engine.solver.FractionalMatching;
 import org.penpals.matching.engine.solver.MatchingSolution;
 import org.penpals.matching.engine.solver.SolverMonitor;
 import org.penpals.matching.engine.solver.WarmStart;
+import org.penpals.matching.engine.solver.WeightedGraph;
 
 /**
  * Matches a request: builds the candidate graph, finds a maximum-cardinality, then maximum-score
@@ -25,6 +29,17 @@ import org.penpals.matching.engine.solver.WarmStart;
  * cancellation.
  */
 public final class MatchingEngine {
+  /**
+   * From this many people in the candidate graph on, the exact solver is replaced by bound and
+   * round (see {@link #boundAndRound}): at 100,000 the exact solver does not finish in minutes.
+   */
+  static final int BOUND_AND_ROUND_FROM = 50_000;
+
+  /**
+   * From this many people in a sparse candidate graph on, the score-only phase starts from the
+   * fractional matching LP's half-integral solution ({@link FractionalMatching}).
+   */
+  static final int JUMP_START_FROM = 5_000;
 
   /** Runs without progress reports or cancellation. */
   public MatchingResult match(MatchingRequest request) {
@@ -54,8 +69,9 @@ public final class MatchingEngine {
 
     long deadline = start + request.options().timeBudget().toNanos();
     Solved solution = solve(graph, deadline, progress, cancellation);
-    if (!graph.dense()) {
+    if (!graph.dense() && graph.vertexCount() < BOUND_AND_ROUND_FROM) {
       // what the pruning cut off: short augmenting paths through valid pairs outside the graph
+      // (a warm re-solve needs the exact solver's potentials: not for bound and round)
       AugmentingRepair repair = new AugmentingRepair(cohort);
       for (int round = 0; round < 3 && solution.optimal(); round++) {
         CandidateGraph extended = repair.extend(graph, solution.mate(), cancellation);
@@ -97,9 +113,19 @@ public final class MatchingEngine {
   static Solved solve(
       CandidateGraph graph, long deadline, ProgressListener progress, Cancellation cancellation) {
     progress.onProgress(MatchingPhase.SOLVING, 0, graph.vertexCount() + " people");
+    if (graph.vertexCount() >= BOUND_AND_ROUND_FROM) {
+      return boundAndRound(graph, deadline, progress, cancellation);
+    }
+    WeightedGraph scores = graph.scoreWeighted();
+    WarmStart jumpStart = null;
+    if (!graph.dense() && graph.vertexCount() >= JUMP_START_FROM) {
+      // the fractional LP first: only its odd cycles are left for the blossom algorithm
+      jumpStart =
+          FractionalMatching.solve(scores, monitor(deadline, progress, cancellation, 0))
+              .warmStart();
+    }
     MatchingSolution byScore =
-        BlossomSolver.solve(
-            graph.scoreWeighted(), null, monitor(deadline, progress, cancellation, 0));
+        BlossomSolver.solve(scores, jumpStart, monitor(deadline, progress, cancellation, 0));
     long offset = graph.cardinalityOffset();
     // the score solution's potentials, shifted by C, are feasible for C + score, and its matched
     // edges stay tight: a warm start even if the budget stopped the first phase
@@ -143,6 +169,51 @@ public final class MatchingEngine {
             ? "exact blossom (best score, then pairs first from its warm start; optimum proven)"
             : "exact blossom stopped at the time budget, completed greedily (bounds proven)",
         lexicographic.potentials());
+  }
+
+  /**
+   * For large graphs: the fractional matching LP solved by an ε-scaling auction gives a proven
+   * upper bound on every matching's score (within a quarter point per person of the LP optimum) and
+   * a half-integral solution; that is rounded (paths and cycles matched optimally), completed
+   * greedily, then augmented to maximum cardinality by Edmonds' unweighted search, which proves the
+   * number of pairs maximum. The score gap is what the bound leaves; it is not closed.
+   */
+  static Solved boundAndRound(
+      CandidateGraph graph, long deadline, ProgressListener progress, Cancellation cancellation) {
+    WeightedGraph scores = graph.scoreWeighted();
+    MatchingSolution fractional = AuctionMatching.solve(scores, deadline);
+    if (cancellation.isCancelled()) {
+      throw new MatchingCancelledException(MatchingPhase.SOLVING);
+    }
+    progress.onProgress(
+        MatchingPhase.SOLVING, 0.5, "fractional bound " + fractional.upperBound() + ", rounding");
+    int[] mate = completeGreedily(graph, fractional.mate());
+    CardinalityAugmentation.Result augmented =
+        CardinalityAugmentation.augment(scores, mate, deadline);
+    if (cancellation.isCancelled()) {
+      throw new MatchingCancelledException(MatchingPhase.SOLVING);
+    }
+    mate = augmented.mate();
+    long[] found = pairsAndScore(graph, mate);
+    int pairs = (int) found[0];
+    long score = found[1];
+    long pairBound = augmented.maximum() ? pairs : graph.vertexCount() / 2;
+    long scoreBound = Math.max(score, fractional.upperBound());
+    boolean optimal = augmented.maximum() && score == scoreBound;
+    return new Solved(
+        mate,
+        pairs,
+        score,
+        scoreBound,
+        pairBound,
+        optimal,
+        (augmented.maximum()
+                ? "bound and round: " + fractional.algorithm() + ", maximum cardinality proven"
+                : "bound and round: "
+                    + fractional.algorithm()
+                    + ", stopped before maximum cardinality")
+            + (optimal ? " (optimum proven)" : ""),
+        new long[0]);
   }
 
   /** Re-solves a graph with added edges from the previous solution's potentials. */

@@ -43,6 +43,9 @@ public final class BlossomSolver {
   private final int[] adjStart;
   private final int[] adj; // endpoint indices p whose endpoint[p] is the neighbour
   private final SolverMonitor monitor;
+  // 1, or 2 when a warm start's potentials are odd: weights and duals are doubled inside, so odd
+  // potentials need no rounding (rounding would lose the tightness of matched edges)
+  private final int scale;
 
   private final int[] mate; // endpoint index of the partner, or -1
   private final int[] label;
@@ -81,13 +84,21 @@ public final class BlossomSolver {
   private final IntStack rescan = new IntStack(64);
   private long events;
 
-  private BlossomSolver(WeightedGraph graph, SolverMonitor monitor) {
+  private BlossomSolver(WeightedGraph graph, SolverMonitor monitor, int scale) {
     this.monitor = monitor;
+    this.scale = scale;
     n = graph.vertexCount();
     int m = graph.edgeCount();
     int[] from = graph.fromArray();
     int[] to = graph.toArray();
-    w = graph.weightArray();
+    if (scale == 1) {
+      w = graph.weightArray();
+    } else {
+      w = graph.weightArray().clone();
+      for (int k = 0; k < m; k++) {
+        w[k] *= scale;
+      }
+    }
     endpoint = new int[2 * m];
     adjStart = new int[n + 1];
     for (int k = 0; k < m; k++) {
@@ -167,7 +178,7 @@ public final class BlossomSolver {
             null,
             () -> {
               try {
-                result[0] = new BlossomSolver(graph, monitor).run(warm);
+                result[0] = new BlossomSolver(graph, monitor, scaleFor(warm)).run(warm);
               } catch (Throwable t) { // handed to the caller below
                 failure[0] = t;
               }
@@ -194,6 +205,20 @@ public final class BlossomSolver {
       throw e;
     }
     return result[0];
+  }
+
+  /** 2 when the warm start has odd potentials (a fractional start has half-integral duals). */
+  private static int scaleFor(@org.jspecify.annotations.Nullable WarmStart warm) {
+    if (warm == null) {
+      return 1;
+    }
+    long shift = warm.shift();
+    for (long p : warm.potentials()) {
+      if (((p + shift) & 1) != 0) {
+        return 2;
+      }
+    }
+    return 1;
   }
 
   // ---------------------------------------------------------------- duals
@@ -1015,7 +1040,7 @@ public final class BlossomSolver {
           "warm start has " + potentials.length + " vertices, not " + n);
     }
     for (int v = 0; v < n; v++) {
-      long d = potentials[v] + warm.shift();
+      long d = scale * (potentials[v] + warm.shift());
       if (d < 0) {
         throw new IllegalArgumentException("negative potential at " + v);
       }
@@ -1144,13 +1169,17 @@ public final class BlossomSolver {
       for (int b = blossomParent[v]; b >= 0; b = blossomParent[b]) {
         p += duals[2 * b];
       }
-      potentials[v] = p;
+      potentials[v] = (p + scale - 1) / scale; // rounded up: still feasible for the input weights
     }
-    long bound = Math.floorDiv(twiceDual, 2);
     if (finished && twiceDual != 2 * weight) {
       throw new IllegalStateException(
-          "blossom solver finished without optimality: weight " + weight + ", dual " + bound);
+          "blossom solver finished without optimality: weight "
+              + weight / scale
+              + ", dual "
+              + twiceDual / (2.0 * scale));
     }
+    weight /= scale;
+    long bound = Math.floorDiv(twiceDual, 2L * scale);
     return new MatchingSolution(
         partner, weight, bound, bound == weight, "blossom (exact primal-dual)", events, potentials);
   }

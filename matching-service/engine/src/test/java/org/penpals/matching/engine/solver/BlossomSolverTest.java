@@ -103,6 +103,33 @@ class BlossomSolverTest {
     }
   }
 
+  @Test
+  void shouldReachTheOptimumFromTheFractionalJumpStart() {
+    SplittableRandom random = new SplittableRandom(31);
+    for (int trial = 0; trial < 1530; trial++) {
+      // given the fractional LP's half-integral solution (odd cycles of half-edges, odd duals)
+      boolean small = trial < 1500;
+      int n = small ? 1 + random.nextInt(11) : 20 + random.nextInt(300);
+      WeightedGraph graph =
+          small
+              ? randomGraph(random, n, random.nextDouble(), 1 + random.nextInt(30))
+              : randomGraph(random, n, (3.0 + random.nextInt(12)) / n, 1 + random.nextInt(1000));
+      FractionalSolution fractional = FractionalMatching.solve(graph);
+
+      // when
+      MatchingSolution solution =
+          BlossomSolver.solve(graph, fractional.warmStart(), SolverMonitor.NONE);
+
+      // then
+      assertValid(graph, solution);
+      assertThat(solution.optimal()).isTrue();
+      long optimum = small ? bruteForce(graph) : jgrapht(graph);
+      assertThat(solution.weight()).as("trial %d %s", trial, graph).isEqualTo(optimum);
+      assertThat(fractional.optimal()).isTrue();
+      assertThat(fractional.upperBound()).isGreaterThanOrEqualTo(optimum);
+    }
+  }
+
   static WeightedGraph randomGraph(SplittableRandom random, int n, double density, int maxWeight) {
     List<int[]> edges = new ArrayList<>();
     for (int i = 0; i < n; i++) {
