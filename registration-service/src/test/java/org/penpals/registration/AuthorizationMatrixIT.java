@@ -87,6 +87,12 @@ class AuthorizationMatrixIT {
             b + "/verifications/resend",
             t -> "{\"cycleId\":\"" + cycleId + "\",\"email\":\"a@example.org\"}",
             EVERYONE),
+        new Endpoint("POST", b + "/sign-in-links", t -> "{\"email\":\"a@example.org\"}", EVERYONE),
+        new Endpoint(
+            "POST",
+            b + "/sign-in-links/redemptions",
+            t -> "{\"token\":\"" + "A".repeat(43) + "\"}",
+            EVERYONE),
         new Endpoint("GET", b + "/participants/me", none, PARTICIPANTS),
         new Endpoint(
             "PUT", b + "/participants/me", t -> anApplication().profileJson(), PARTICIPANTS),

@@ -53,7 +53,9 @@ class OperationsIT {
             "/api/registration/cycles/{cycleId}/applications",
             "/api/registration/participants/me",
             "/api/registration/cycles/{cycleId}/imports",
-            "/api/registration/verifications");
+            "/api/registration/verifications",
+            "/api/registration/sign-in-links",
+            "/api/registration/sign-in-links/redemptions");
     assertThat(docs.json().get("components").get("securitySchemes").has("bearer")).isTrue();
     assertThat(api.send("GET", "/swagger-ui/index.html", null, "text/html", null).status())
         .isEqualTo(200);

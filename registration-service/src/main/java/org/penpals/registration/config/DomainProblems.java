@@ -6,6 +6,7 @@ import org.penpals.platform.web.FieldProblem;
 import org.penpals.platform.web.ProblemException;
 import org.penpals.platform.web.Problems;
 import org.penpals.registration.participant.application.ImportService;
+import org.penpals.registration.participant.application.SignInService;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,27 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DomainProblems {
+
+  /**
+   * A sign-in link that was used, has expired or never existed: 410, the three alike, so a guessed
+   * token learns nothing.
+   */
+  @ExceptionHandler(SignInService.LinkGone.class)
+  ResponseEntity<ProblemDetail> signInLinkGone(
+      SignInService.LinkGone e, HttpServletRequest request) {
+    ProblemDetail body =
+        Problems.problem(
+            HttpStatus.GONE,
+            "sign-in-link-gone",
+            "Used or expired sign-in link",
+            "This sign-in link was already used or has expired. Ask for a new one.",
+            List.of());
+    body.setInstance(java.net.URI.create(request.getRequestURI()));
+    return ResponseEntity.status(HttpStatus.GONE)
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(body);
+  }
 
   /** A refused import: 422 with every rejected row, named {@code rows[LINE].field}. */
   @ExceptionHandler(ImportService.Rejection.class)

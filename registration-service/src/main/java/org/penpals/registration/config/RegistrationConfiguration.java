@@ -10,11 +10,13 @@ import org.penpals.registration.cycle.adapter.out.mongo.MongoCycleRepository;
 import org.penpals.registration.cycle.application.CycleService;
 import org.penpals.registration.participant.adapter.out.mongo.MongoImportRepository;
 import org.penpals.registration.participant.adapter.out.mongo.MongoParticipantRepository;
+import org.penpals.registration.participant.adapter.out.mongo.MongoSignInLinks;
 import org.penpals.registration.participant.application.Admissions;
 import org.penpals.registration.participant.application.ApplyService;
 import org.penpals.registration.participant.application.ImportService;
 import org.penpals.registration.participant.application.Secrets;
 import org.penpals.registration.participant.application.SelfService;
+import org.penpals.registration.participant.application.SignInService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,8 +36,47 @@ class RegistrationConfiguration {
   }
 
   @Bean
+  OutboxCollection signInLinksOutbox() {
+    return new OutboxCollection(MongoSignInLinks.LINKS);
+  }
+
+  @Bean
   List<IndexSpec> registrationIndexes() {
-    return MongoParticipantRepository.indexes();
+    List<IndexSpec> all = new java.util.ArrayList<>(MongoParticipantRepository.indexes());
+    all.addAll(MongoSignInLinks.indexes());
+    return all;
+  }
+
+  @Bean
+  MongoSignInLinks signInLinks(MongoDatabase database, Outbox outbox) {
+    return new MongoSignInLinks(database, outbox);
+  }
+
+  @Bean
+  SignInService signInService(
+      MongoCycleRepository cycles,
+      MongoParticipantRepository participants,
+      MongoSignInLinks links,
+      Secrets secrets,
+      Clock clock,
+      @Value("${penpals.registration.sign-in-link-ttl:15m}") java.time.Duration ttl,
+      @Value("${penpals.registration.sign-in-links-per-email-per-hour:5}") int perEmailPerHour) {
+    return new SignInService(
+        cycles::findAll,
+        participants,
+        links,
+        secrets,
+        clock,
+        new SignInService.Settings(ttl, perEmailPerHour));
+  }
+
+  /** Forgets expired sign-in links and request counts (no TTL indexes: ADR 0004). */
+  @Bean
+  SignInLinkCleanup signInLinkCleanup(
+      SignInService signIn,
+      @Value("${penpals.registration.sign-in-link-cleanup-interval:5m}")
+          java.time.Duration interval) {
+    return new SignInLinkCleanup(signIn::purgeExpired, interval);
   }
 
   @Bean

@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Who may call what. Public: the form's vocabularies, open cycles, applying, verification.
- * Participants: only {@code /participants/me}. Staff read with any staff role and change with ADMIN
- * or COORDINATOR. Anything not named here is denied.
+ * Who may call what. Public: the form's vocabularies, open cycles, applying, verification, sign-in
+ * links. Participants: only {@code /participants/me}. Staff read with any staff role and change
+ * with ADMIN or COORDINATOR. Anything not named here is denied.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityRules {
@@ -28,7 +28,9 @@ class SecurityRules {
                 POST,
                 BASE + "/cycles/*/applications",
                 BASE + "/verifications",
-                BASE + "/verifications/resend")
+                BASE + "/verifications/resend",
+                BASE + "/sign-in-links",
+                BASE + "/sign-in-links/redemptions")
             .permitAll()
             .requestMatchers(BASE + "/participants/me", BASE + "/participants/me/**")
             .hasRole(Role.PARTICIPANT.name())

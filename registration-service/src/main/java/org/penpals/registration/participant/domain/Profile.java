@@ -33,6 +33,11 @@ public record Profile(
       Pattern.compile(
           "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
 
+  /** Whether {@code email} (trimmed, lower case) has the shape of an email address. */
+  public static boolean isEmailAddress(String email) {
+    return email.length() >= 3 && email.length() <= 254 && EMAIL.matcher(email).matches();
+  }
+
   public Profile {
     Rules rules = new Rules();
     fullName = rules.text(fullName, "fullName", 1, 100);
