@@ -12,7 +12,9 @@ import java.util.function.Consumer;
 import org.penpals.messaging.conversation.adapter.out.mongo.MongoConversations;
 import org.penpals.messaging.conversation.application.ConversationService;
 import org.penpals.messaging.directory.adapter.out.mongo.MongoDirectory;
+import org.penpals.messaging.directory.application.MyPartnership;
 import org.penpals.messaging.mail.adapter.in.messaging.ProgrammeListener;
+import org.penpals.messaging.mail.adapter.in.messaging.SignInLinkListener;
 import org.penpals.messaging.mail.adapter.out.mongo.MongoMailQueue;
 import org.penpals.messaging.mail.adapter.out.smtp.SmtpTransport;
 import org.penpals.messaging.mail.adapter.out.template.ThymeleafMailTemplates;
@@ -123,7 +125,8 @@ class MessagingConfiguration {
         directory,
         queue,
         templates,
-        new ProgrammeMail.Links(properties.portalUrl(), properties.verifyUrl()),
+        new ProgrammeMail.Links(
+            properties.portalUrl(), properties.verifyUrl(), properties.signInUrl()),
         clock,
         dispatcher::signal);
   }
@@ -155,6 +158,16 @@ class MessagingConfiguration {
   Consumer<Message<byte[]>> registrationParticipants(
       ProgrammeListener listener, EventDispatcher.Factory events) {
     return listener.participants(events);
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> signInLinks(ProgrammeMail mail, EventDispatcher.Factory events) {
+    return SignInLinkListener.of(mail, events);
+  }
+
+  @Bean
+  MyPartnership myPartnership(MongoDirectory directory) {
+    return new MyPartnership(directory);
   }
 
   @Bean

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param from the sender of programme mail ({@code MAIL_FROM}); its domain names Message-IDs
  * @param portalUrl the participant portal, linked from mails
- * @param verifyUrl the verification page; the token is appended
+ * @param verifyUrl the portal's verification page; the token is appended
+ * @param signInUrl the portal's sign-in page; the token is appended
  * @param senders sender threads per instance
  * @param batchSize mails per SMTP connection (capped by the rate limiter's limit per period)
  * @param lease how long a claimed mail stays with its sender
@@ -23,6 +24,7 @@ public record MessagingProperties(
     String from,
     String portalUrl,
     String verifyUrl,
+    String signInUrl,
     int senders,
     int batchSize,
     Duration lease,

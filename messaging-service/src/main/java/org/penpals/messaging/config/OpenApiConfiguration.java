@@ -18,7 +18,8 @@ class OpenApiConfiguration {
                 .title("Penpals messaging service")
                 .version("v1")
                 .description(
-                    "Partner conversations (participant token) and the programme mail log (staff)."
+                    "Partner conversations and the partner card (participant token) and the programme"
+                        + " mail log (staff)."
                         + " Errors are RFC 9457 problem details whose `errors[]` name each"
                         + " offending field.")
                 .license(new License().name("Apache-2.0")))

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Participants: only their own conversations. Staff: the mail log (any staff role reads, ADMIN and
- * COORDINATOR resend). Nothing is public; anything not named here is denied.
+ * Participants: only their own conversations and partnership. Staff: the mail log (any staff role
+ * reads, ADMIN and COORDINATOR resend). Nothing is public; anything not named here is denied.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityRules {
@@ -21,6 +21,8 @@ class SecurityRules {
     return rules ->
         rules
             .requestMatchers(BASE + "/conversations", BASE + "/conversations/**")
+            .hasRole(Role.PARTICIPANT.name())
+            .requestMatchers(GET, BASE + "/participants/me/partnership")
             .hasRole(Role.PARTICIPANT.name())
             .requestMatchers(GET, BASE + "/mails", BASE + "/mails/**")
             .hasAnyRole(Role.STAFF)

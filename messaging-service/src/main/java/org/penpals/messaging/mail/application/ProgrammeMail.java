@@ -44,9 +44,10 @@ public class ProgrammeMail {
    * Where mails point to.
    *
    * @param portal the participant portal's base URL
-   * @param verify the verification page; the token is appended, URL-encoded
+   * @param verify the portal's verification page; the token is appended, URL-encoded
+   * @param signIn the portal's sign-in page; the token is appended, URL-encoded
    */
-  public record Links(String portal, String verify) {}
+  public record Links(String portal, String verify, String signIn) {}
 
   public ProgrammeMail(
       Directory directory,
@@ -107,26 +108,33 @@ public class ProgrammeMail {
   }
 
   /**
-   * Extension point for the portal's sign-in by emailed one-time link: its issue adds the event
-   * (e.g. {@code SignInLinkRequested}) and a listener that calls this. Like verification links, the
-   * link is a secret: kept only until sent.
+   * A participant asked to sign in to the portal: one mail with the one-time link. Like
+   * verification links, the token is a secret: it lives only in the rendered mail until the mail is
+   * sent, and in the mail's key only as a hash (so a redelivered event makes no second mail). A
+   * link that expired before its event arrived (after an outage) is not sent: it could not work.
+   *
+   * @return whether a mail was made (or already existed)
    */
-  public void signInLinkRequested(
+  public boolean signInLinkRequested(
       String participantId,
-      @Nullable String cycleId,
+      String cycleId,
       String email,
       String fullName,
       String localeTag,
-      String requestId,
-      String link,
+      String token,
       Instant expiresAt) {
+    if (!expiresAt.isAfter(clock.instant())) {
+      log.info("sign-in link for {} not sent: it expired before it could be", participantId);
+      return false;
+    }
     String language = templates.language(localeTag);
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("name", fullName);
-    model.put("link", link);
+    model.put("link", links.signIn() + URLEncoder.encode(token, StandardCharsets.UTF_8));
     model.put("expires", dateTime(expiresAt, ZoneId.of("UTC"), language) + " UTC");
-    String id = "signin:" + participantId + ":" + requestId;
+    String id = "signin:" + participantId + ":" + Mail.hash(token).substring(0, 32);
     enqueue(id, MailKind.SIGN_IN, participantId, cycleId, null, email, language, model);
+    return true;
   }
 
   // ------------------------------------------------------------------ partnerships

@@ -3,7 +3,7 @@ package org.penpals.messaging.mail.domain;
 /** What a programme mail is for; also the name of its templates ({@code templates/mail/}). */
 public enum MailKind {
   VERIFICATION("verification", true),
-  /** Sign-in links: the portal's issue adds the event that triggers them (extension point). */
+  /** One-time links to sign in to the portal ({@code SignInLinkRequested}). */
   SIGN_IN("sign-in", true),
   INTRODUCTION("introduction", false),
   PROMPT("prompt", false),
