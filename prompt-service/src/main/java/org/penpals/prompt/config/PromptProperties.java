@@ -72,7 +72,7 @@ public record PromptProperties(
       enabled = enabled == null || enabled;
       interval = interval == null ? Duration.ofSeconds(1) : interval;
       lock = lock == null || lock;
-      buckets = buckets == null ? 64 : buckets;
+      buckets = buckets == null ? 1024 : buckets;
       batchSize = batchSize == null ? 1000 : batchSize;
       if (buckets < 1 || buckets > 1024) {
         throw new IllegalArgumentException("penpals.prompts.scheduler.buckets must be 1..1024");

@@ -76,7 +76,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <pre>
  * --partnerships 50000  --plan direct|kafka  --threads 8
- * --kafka host:port  --mongo mongodb://host:port  --timeout 30m
+ * --kafka host:port  --mongo mongodb://host:port  --timeout 30m  --buckets 1024
  * </pre>
  */
 public final class FanOutBenchmark {
@@ -120,6 +120,10 @@ public final class FanOutBenchmark {
     properties.put("penpals.prompts.clock.speed", 0);
     properties.put("penpals.prompts.clock.start", programmeStart.toString());
     properties.put("logging.level.org.penpals", "INFO");
+    if (options.containsKey("buckets")) {
+      properties.put("penpals.prompts.scheduler.buckets", options.get("buckets"));
+    }
+    log("load average at start: " + loadAverage());
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String cycleId = "bench-cycle-" + suffix;
 
@@ -183,8 +187,16 @@ public final class FanOutBenchmark {
         }
       }
       producer.flush();
-      for (Future<?> f : planned) {
-        f.get();
+      long nextLog = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      for (int i = 0; i < planned.size(); i++) {
+        planned.get(i).get();
+        if (System.nanoTime() >= nextLog) {
+          log(
+              String.format(
+                  "planned %d / %d after %.1f s; load average %s",
+                  i + 1, partnerships, seconds(t0), loadAverage()));
+          nextLog = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        }
       }
       pool.shutdown();
       log(
@@ -225,6 +237,7 @@ public final class FanOutBenchmark {
           watcher.dueRecords(),
           planning,
           partnerships / planning);
+      log("load average at the end: " + loadAverage());
       if (ids.size() != expected) {
         throw new IllegalStateException(
             "expected " + expected + " delivery ids, saw " + ids.size());
@@ -386,6 +399,18 @@ public final class FanOutBenchmark {
       options.put(args[i].substring(2), args[i + 1]);
     }
     return options;
+  }
+
+  /** The 1, 5 and 15 minute load averages of the machine (other work shares the cores). */
+  private static String loadAverage() {
+    try {
+      String[] parts =
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return String.valueOf(
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
   }
 
   private static double seconds(long since) {
