@@ -95,7 +95,7 @@ class ConsoleBrowserIT {
 
   @BeforeAll
   void servicesReady() {
-    services.awaitReady(Duration.ofMinutes(3));
+    services.awaitReady(Duration.ofMinutes(5));
     admin = TestAccounts.ready(accounts, StaffRole.ADMIN);
     viewer = TestAccounts.ready(accounts, StaffRole.VIEWER);
     cohort = new CohortGenerator(2014).generate(APPLICANTS, COUNTRIES);
@@ -252,6 +252,61 @@ class ConsoleBrowserIT {
             "/console/cycles",
             "/api/registration/cycles",
             "/api/matching/runs/" + runId + "/publish");
+  }
+
+  @Test
+  @Order(3)
+  void shouldRelayTheServicesAnswerAndMeasureWhatTheGatewayAdds() throws Exception {
+    // given the same staff token, the service directly and through the gateway
+    String token = TestTokens.staff(Role.VIEWER);
+    String path = "/api/registration/cycles/" + cycleId;
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.util.function.Function<String, java.net.http.HttpRequest> get =
+        base ->
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .build();
+    java.net.http.HttpRequest direct = get.apply(services.registration().url());
+    java.net.http.HttpRequest relayed = get.apply(services.gatewayUrl());
+
+    // when both are called alternately, after a warm-up
+    long[] directNanos = new long[200];
+    long[] relayedNanos = new long[200];
+    for (int i = -50; i < 200; i++) {
+      long t0 = System.nanoTime();
+      HttpResponse<String> a = http.send(direct, HttpResponse.BodyHandlers.ofString());
+      long t1 = System.nanoTime();
+      HttpResponse<String> b = http.send(relayed, HttpResponse.BodyHandlers.ofString());
+      long t2 = System.nanoTime();
+      // then the gateway answers exactly what the service answers
+      assertThat(b.statusCode()).isEqualTo(a.statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(b.body())).isEqualTo(JSON.readTree(a.body()));
+      if (i >= 0) {
+        directNanos[i] = t1 - t0;
+        relayedNanos[i] = t2 - t1;
+      }
+    }
+
+    // and the cost of the extra hop is recorded (it depends on the machine: no bound asserted)
+    java.util.Arrays.sort(directNanos);
+    java.util.Arrays.sort(relayedNanos);
+    String figures =
+        "GET %s, 200 calls each after 50 warm-up: direct median %.2f ms (p95 %.2f),"
+                .formatted(path, directNanos[100] / 1e6, directNanos[190] / 1e6)
+            + " through the gateway median %.2f ms (p95 %.2f): overhead %.2f ms per request%n"
+                .formatted(
+                    relayedNanos[100] / 1e6,
+                    relayedNanos[190] / 1e6,
+                    (relayedNanos[100] - directNanos[100]) / 1e6);
+    org.slf4j.LoggerFactory.getLogger(ConsoleBrowserIT.class).info(figures);
+    java.nio.file.Path report =
+        java.nio.file.Path.of(
+                System.getProperty("penpals.browser.work", "target/browser-it"),
+                "gateway-overhead.txt")
+            .toAbsolutePath();
+    java.nio.file.Files.createDirectories(report.getParent());
+    java.nio.file.Files.writeString(report, figures);
   }
 
   // ------------------------------------------------------------------ steps

@@ -209,7 +209,10 @@ class GatewayApiController {
   @Operation(summary = "One audit entry (administrators)")
   ResponseEntity<AuditEntry> entry(@PathVariable String id) {
     AuditEntry entry = audit.find(id);
-    return entry == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(entry);
+    if (entry == null) {
+      throw new org.penpals.platform.domain.NotFound("audit entry " + id, "id");
+    }
+    return ResponseEntity.ok(entry);
   }
 
   static final String[] CSV_HEADER = {

@@ -163,6 +163,10 @@ public class SecurityConfiguration {
                         "/actuator/health",
                         "/actuator/health/**",
                         "/actuator/info",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**",
                         "/error")
                     .permitAll()
                     .requestMatchers("/account/password", "/logout")

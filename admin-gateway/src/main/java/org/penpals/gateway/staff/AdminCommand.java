@@ -32,7 +32,21 @@ public final class AdminCommand {
   private AdminCommand() {}
 
   public static int run(String[] args, PrintStream out) {
+    quietLogging();
     return run(args, System.getenv(), out, System.err);
+  }
+
+  /**
+   * Without Spring Boot's logging setup, Logback would print the MongoDB driver's start-up chatter
+   * around the password: only warnings, then.
+   */
+  private static void quietLogging() {
+    if (org.slf4j.LoggerFactory.getILoggerFactory()
+        instanceof ch.qos.logback.classic.LoggerContext logback) {
+      logback
+          .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+          .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
   }
 
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
