@@ -29,7 +29,20 @@ STACK_ENV="$RUN/stack.env"
 SERVICES=(
   "registration|registration-service|8081|/actuator/health/readiness"
   "matching|matching-service/app|8082|/actuator/health/readiness"
+  "prompt|prompt-service|8083|/actuator/health/readiness"
+  "messaging|messaging-service|8084|/actuator/health/readiness"
+  "gateway|admin-gateway|8080|/actuator/health/readiness"
+  "portal|portal|8090|/actuator/health/readiness"
 )
+# a module not in this checkout (an older branch, a trimmed build) is left out, and so is every
+# service named in PENPALS_WITHOUT (e.g. PENPALS_WITHOUT="portal gateway" on a small machine)
+for _i in "${!SERVICES[@]}"; do
+  _module=${SERVICES[$_i]#*|}
+  [[ -f $ROOT/${_module%%|*}/pom.xml && " ${PENPALS_WITHOUT:-} " != *" ${SERVICES[$_i]%%|*} "* ]] ||
+    unset "SERVICES[$_i]"
+done
+SERVICES=("${SERVICES[@]}")
+unset _i _module
 
 # While a stack runs, the addresses it was started with are kept in $STACK_ENV, so that
 # `status`, `token`, `demo` ... find it without repeating the environment (":=" only fills
@@ -58,6 +71,10 @@ EXTERNAL_SMTP=${SMTP_HOST:-}
 # stack lifts both.
 : "${APPLY_RATE_LIMIT:=1000000}"
 : "${VERIFICATION_RATE_LIMIT:=1000000}"
+# sign-in link requests per minute per client (the portal forwards each browser's address)
+: "${SIGN_IN_RATE_LIMIT:=30}"
+: "${PROMPTS_CLOCK_MODE:=demo}"
+: "${PROMPTS_CLOCK_SPEED:=1}"
 
 : "${PENPALS_BUILD:=auto}"           # auto: build what is missing or stale | always | never
 : "${PENPALS_CDS:=1}"                # 0: run services without a class-data-sharing archive
@@ -488,9 +505,39 @@ service_env() { # name port -> NAME=value lines
   case $name in
     registration)
       printf '%s\n' "APPLY_RATE_LIMIT=$APPLY_RATE_LIMIT" \
-        "VERIFICATION_RATE_LIMIT=$VERIFICATION_RATE_LIMIT"
+        "VERIFICATION_RATE_LIMIT=$VERIFICATION_RATE_LIMIT" "SIGN_IN_RATE_LIMIT=$SIGN_IN_RATE_LIMIT"
+      ;;
+    prompt)
+      # the local stack runs the programme clock in demo mode: ADMIN (and `./penpals demo`) may
+      # fast-forward it; PROMPTS_CLOCK_SPEED makes it run faster than real time
+      printf '%s\n' "PROMPTS_CLOCK_MODE=$PROMPTS_CLOCK_MODE" "PROMPTS_CLOCK_SPEED=$PROMPTS_CLOCK_SPEED"
+      ;;
+    messaging)
+      printf '%s\n' "PENPALS_PORTAL_URL=$(svc_url portal)"
+      ;;
+    gateway)
+      printf '%s\n' "PENPALS_KEYS_DIR=$KEYS" "PENPALS_GATEWAY_URL=$(svc_url gateway)" \
+        "REGISTRATION_URL=$(svc_url registration)" "MATCHING_URL=$(svc_url matching)" \
+        "PROMPTS_URL=$(svc_url prompt)" "MESSAGING_URL=$(svc_url messaging)"
+      ;;
+    portal)
+      printf '%s\n' "PENPALS_JWT_PRIVATE_KEY=file:$KEYS/jwt-private.pem" \
+        "PENPALS_PORTAL_URL=$(svc_url portal)" \
+        "REGISTRATION_URL=$(svc_url registration)" "MATCHING_URL=$(svc_url matching)" \
+        "PROMPT_URL=$(svc_url prompt)" "PROMPTS_URL=$(svc_url prompt)" \
+        "MESSAGING_URL=$(svc_url messaging)"
       ;;
   esac
+}
+
+svc_url() { # name -> http://localhost:PORT (the default port when the service is not in SERVICES)
+  local s default
+  case $1 in
+    registration) default=8081 ;; matching) default=8082 ;; prompt) default=8083 ;;
+    messaging) default=8084 ;; gateway) default=8080 ;; portal) default=8090 ;;
+  esac
+  s=$(service_line "$1") && default=$(svc_field "$s" 2)
+  printf 'http://localhost:%s' "$(svc_port "$1" "$default")"
 }
 
 # Extracts the executable jar into $CDS/NAME/app (Boot's `-Djarmode=tools extract`) and, when
@@ -876,10 +923,36 @@ matching_url() {
 
 cmd_demo() {
   local arg
+  local -a extra=()
+  local -A given=()
   for arg in "$@"; do
-    [[ $arg == --matching* ]] && { cli_against_stack demo "$@"; return; }
+    case $arg in --matching* | --prompts* | --inbox* | --match) given[${arg%%=*}]=1 ;; esac
   done
-  cli_against_stack demo "$@" --matching "$(matching_url)"
+  [[ -n ${given[--matching]:-} ]] || extra+=(--matching "$(matching_url)")
+  # with prompt-service in the stack the demo goes on through the cycle's weekly prompts
+  if [[ -z ${given[--prompts]:-} ]] && service_line prompt >/dev/null; then
+    extra+=(--prompts "$(svc_url prompt)")
+  fi
+  if [[ -z ${given[--inbox]:-} && -z $EXTERNAL_SMTP ]]; then
+    extra+=(--inbox "http://localhost:$SMTP_INBOX_PORT/")
+  fi
+  cli_against_stack demo "$@" "${extra[@]+"${extra[@]}"}"
+}
+
+# admin create EMAIL [--name "Full Name"] [--reset]: the first (or another) administrator of the
+# staff console, with a one-time password printed once; run against the stack's database.
+cmd_admin() {
+  (($#)) || die 'usage: ./penpals admin create EMAIL [--name "Full Name"] [--reset]'
+  service_line gateway >/dev/null || die "this checkout has no admin gateway"
+  local jar
+  jar=$(svc_jar admin-gateway)
+  [[ -f $jar ]] || build_missing stack
+  jar=$(svc_jar admin-gateway)
+  [[ -f $jar ]] || die "no admin-gateway jar: ./penpals up builds it"
+  local -a opts envs
+  read -r -a opts <<<"$CLI_JVM_OPTS"
+  mapfile -t envs < <(service_env gateway "$(svc_port gateway 8080)")
+  (export "${envs[@]}" && "$JAVA" "${opts[@]}" -Dlogging.level.root=WARN -jar "$jar" admin "$@")
 }
 cmd_bench() { cli_against_stack bench "$@"; }
 
@@ -894,7 +967,12 @@ Penpals local stack -- one command, no Docker.
   ./penpals logs [NAME]  follow a log (kafka, mongo, smtp, $(service_names | paste -sd' ' -)); all without NAME
   ./penpals token ROLE [--subject S] [--ttl 15m]
                          print a short-lived bearer token (ADMIN, COORDINATOR, VIEWER, ...)
-  ./penpals demo [...]   seed a demo cycle with synthetic applicants through the public API
+  ./penpals admin create EMAIL [--name "Full Name"] [--reset]
+                         create a staff administrator; prints a one-time password to change at
+                         the first sign-in on the console (the gateway's URL)
+  ./penpals demo [...]   a demo cycle: synthetic applicants apply and verify through the public
+                         API, the cycle is matched and published, introductions are mailed and
+                         the programme clock runs through the weekly prompts (see the inbox)
   ./penpals bench apply [...]   run the load benchmark against the local stack
 
 Components: Apache Kafka (KRaft, one node) on localhost:$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT),
@@ -916,6 +994,9 @@ Environment:
   APPLY_RATE_LIMIT VERIFICATION_RATE_LIMIT   requests per minute per client on the public
                            apply/verify endpoints (default 1000000: demo and bench use one client)
   PENPALS_BUILD=auto|always|never   PENPALS_CDS=1|0   PENPALS_UP_TIMEOUT=$PENPALS_UP_TIMEOUT
+  PENPALS_WITHOUT="portal ..."      services to leave out of the stack
+  PROMPTS_CLOCK_MODE=demo|system PROMPTS_CLOCK_SPEED=1   prompt-service's programme clock (demo:
+                           ADMIN and ./penpals demo may fast-forward it)
   SERVICE_JVM_OPTS KAFKA_JVM_OPTS MONGO_JVM_OPTS SMTP_JVM_OPTS   JVM flags (defaults are lean: C1, serial GC)
 EOF
 }
@@ -930,6 +1011,7 @@ main() {
     logs) cmd_logs "$@" ;;
     token) cmd_token "$@" ;;
     demo) cmd_demo "$@" ;;
+    admin) cmd_admin "$@" ;;
     bench) cmd_bench "$@" ;;
     help | -h | --help) cmd_help ;;
     _mongo-uri) mongo_uri_for "$1"; printf '\n' ;; # for the script's own tests

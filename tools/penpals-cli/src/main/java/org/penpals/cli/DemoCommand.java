@@ -19,6 +19,8 @@ import org.penpals.cli.stack.LoadResult;
 import org.penpals.cli.stack.LoadRunner;
 import org.penpals.cli.stack.MatchingClient;
 import org.penpals.cli.stack.ParticipantEvents;
+import org.penpals.cli.stack.ProgrammeEvents;
+import org.penpals.cli.stack.PromptClient;
 import org.penpals.cli.stack.RegistrationClient;
 import org.penpals.cohort.CohortGenerator;
 import org.penpals.cohort.SyntheticApplicant;
@@ -53,10 +55,12 @@ final class DemoCommand implements Command {
   public String usage() {
     return "demo --registration URL --keys DIR --kafka BOOTSTRAP [--matching URL] [--applicants 762]\n"
         + "     [--countries 78] [--seed 2014] [--concurrency 16] [--country-cap 100] [--timeout 5m]\n"
-        + "     [--match false]\n"
+        + "     [--match false] [--prompts URL [--weeks 17] [--inbox URL]]\n"
         + "                    open a demo cycle, apply with a synthetic cohort through the public\n"
         + "                    API, wait for every event on Kafka, verify every email, then close\n"
-        + "                    the cycle, match it and publish the partnerships (unless --match false)";
+        + "                    the cycle, match it and publish the partnerships (unless --match false);\n"
+        + "                    with --prompts, wait for every introduction mail and fast-forward\n"
+        + "                    prompt-service's demo clock through the cycle's weekly prompts";
   }
 
   /** The demo's settings, from the command line. */
@@ -70,7 +74,10 @@ final class DemoCommand implements Command {
       long seed,
       int concurrency,
       int countryCap,
-      Duration timeout) {
+      Duration timeout,
+      @org.jspecify.annotations.Nullable String prompts,
+      int weeks,
+      @org.jspecify.annotations.Nullable String inbox) {
 
     static Options from(Arguments args) {
       args.allowOnly(
@@ -86,18 +93,20 @@ final class DemoCommand implements Command {
               "seed",
               "concurrency",
               "country-cap",
-              "timeout"));
+              "timeout",
+              "prompts",
+              "weeks",
+              "inbox"));
       int applicants = args.intOption("applicants", 762, 1, 1_000_000);
       int countries =
           args.intOption("countries", Math.min(78, applicants), 1, CohortGenerator.countryCount());
       if (countries > applicants) {
         throw new UsageException("--countries cannot exceed --applicants");
       }
+      boolean match = !"false".equals(args.option("match", "true"));
       return new Options(
           args.required("registration"),
-          "false".equals(args.option("match", "true"))
-              ? null
-              : args.option("matching", "http://localhost:8082"),
+          match ? args.option("matching", "http://localhost:8082") : null,
           Path.of(args.required("keys")),
           args.required("kafka"),
           applicants,
@@ -105,7 +114,10 @@ final class DemoCommand implements Command {
           args.longOption("seed", 2014),
           args.intOption("concurrency", 16, 1, 1024),
           args.intOption("country-cap", 100, 1, 100),
-          args.durationOption("timeout", Duration.ofMinutes(5)));
+          args.durationOption("timeout", Duration.ofMinutes(5)),
+          match ? args.optional("prompts") : null,
+          args.intOption("weeks", 17, 1, 52),
+          args.optional("inbox"));
     }
   }
 
@@ -119,8 +131,12 @@ final class DemoCommand implements Command {
     try (RegistrationClient registration = new RegistrationClient(options.registration())) {
       registration.ping();
       try (ParticipantEvents events =
-          ParticipantEvents.atEnd(options.kafka(), Duration.ofSeconds(30))) {
-        return demo(options, token, registration, events, started, out, err);
+              ParticipantEvents.atEnd(options.kafka(), Duration.ofSeconds(30));
+          ProgrammeEvents programme =
+              options.prompts() == null
+                  ? null
+                  : ProgrammeEvents.atEnd(options.kafka(), Duration.ofSeconds(30))) {
+        return demo(options, token, registration, events, programme, started, out, err);
       }
     }
   }
@@ -130,6 +146,7 @@ final class DemoCommand implements Command {
       String token,
       RegistrationClient registration,
       ParticipantEvents events,
+      @org.jspecify.annotations.Nullable ProgrammeEvents programme,
       long started,
       PrintStream out,
       PrintStream err) {
@@ -137,10 +154,19 @@ final class DemoCommand implements Command {
     int concurrency = options.concurrency();
     int countryCap = options.countryCap();
     String name = "Demo cycle " + NAME_TIME.format(clock.instant());
-    String cycleId =
-        registration.createCycle(CycleBody.openNow(name, applicants, countryCap, clock), token);
+    CycleBody cycle = CycleBody.openNow(name, applicants, countryCap, clock);
+    if (programme != null && options.prompts() != null) {
+      Instant programmeNow = promptClient(options).demoNow();
+      cycle =
+          cycle.startingNoEarlierThan(
+              programmeNow.atZone(ZoneOffset.UTC).toLocalDate().plusDays(2));
+    }
+    String cycleId = registration.createCycle(cycle, token);
     registration.openCycle(cycleId, token);
     events.follow(cycleId);
+    if (programme != null) {
+      programme.follow(cycleId);
+    }
     err.printf(
         "demo: cycle %s open; applying with %d synthetic applicants...%n", cycleId, applicants);
 
@@ -191,8 +217,22 @@ final class DemoCommand implements Command {
             && verifications.failed() == 0
             && events.registered() == accepted;
     if (ok && options.matching() != null) {
-      match(
-          options, token, registration, cycleId, (int) (accepted - waitlisted), deadline, out, err);
+      int partners =
+          match(
+              options,
+              token,
+              registration,
+              cycleId,
+              (int) (accepted - waitlisted),
+              deadline,
+              out,
+              err);
+      if (programme != null && options.prompts() != null) {
+        ok = prompts(options, cycle, partners, programme, deadline, out, err);
+        if (!ok) {
+          return 1;
+        }
+      }
     }
     if (!ok) {
       out.printf(
@@ -209,7 +249,7 @@ final class DemoCommand implements Command {
   }
 
   /** Closes the cycle, matches everyone who holds a place, publishes, reports the quality. */
-  private static void match(
+  private static int match(
       Options options,
       String token,
       RegistrationClient registration,
@@ -245,6 +285,93 @@ final class DemoCommand implements Command {
     out.printf(
         "  published     %d partnerships, %d waitlisted (PartnershipFormed events on Kafka)%n",
         published.get("partnerships").asInt(), published.get("waitlisted").asInt());
+    // members of partnerships: the matched pairs and whoever joined one as a third
+    return quality.get("matchedPeople").asInt() + quality.path("inTrios").asInt(0);
+  }
+
+  /**
+   * Waits for one introduction mail per partner, then moves prompt-service's demo clock a day at a
+   * time from the eve of the partnerships' start through {@code weeks} weeks. Before the clock
+   * passes the day by which week <i>n</i> is due in every time zone, it waits until every partner's
+   * prompt of week <i>n</i> has come: the clock never runs ahead of the scheduler by more than a
+   * couple of days, so no prompt is skipped as overdue. Finally it waits for the prompt mails.
+   */
+  private boolean prompts(
+      Options options,
+      CycleBody cycle,
+      int partners,
+      ProgrammeEvents programme,
+      Instant deadline,
+      PrintStream out,
+      PrintStream err) {
+    PromptClient prompts = promptClient(options);
+    Instant at = prompts.demoNow();
+    err.printf("demo: waiting for %d introduction mails...%n", partners);
+    boolean introduced =
+        programme.awaitUntil(() -> programme.mailsSent("INTRODUCTION") >= partners, deadline);
+    out.printf(
+        "  introduced    %d introduction mails sent, one per partner (%d in partnerships)%n",
+        programme.mailsSent("INTRODUCTION"), partners);
+    Instant start = cycle.partnershipStartsOn().atStartOfDay(ZoneOffset.UTC).toInstant();
+    if (at.isBefore(start.minus(Duration.ofDays(1)))) {
+      at = start.minus(Duration.ofDays(1));
+      prompts.moveTo(at);
+    }
+    err.printf(
+        "demo: fast-forwarding the programme clock from %s through %d weeks...%n",
+        at, options.weeks());
+    int weeks = 0;
+    boolean onTime = true;
+    while (weeks < options.weeks() && onTime) {
+      int week = weeks + 1;
+      // prompt n is due on its day at the cycle's hour in every time zone: from UTC+14 to UTC-12,
+      // all of it has fallen due 12 hours (plus a margin) after that hour in UTC -- and prompt n+1
+      // falls due nowhere before six days later, so waiting here never lets one be skipped
+      Instant everywhere =
+          cycle
+              .promptDay(week)
+              .atTime(cycle.promptLocalHour(), 0)
+              .toInstant(ZoneOffset.UTC)
+              .plus(Duration.ofHours(13));
+      while (at.isBefore(everywhere)) {
+        Instant next = at.plus(Duration.ofHours(12));
+        at = next.isAfter(everywhere) ? everywhere : next;
+        prompts.moveTo(at);
+        programme.awaitQuiet(Duration.ofMillis(200), Instant.now().plusSeconds(5));
+      }
+      onTime = programme.awaitUntil(() -> programme.due(week) >= partners, deadline);
+      err.printf(
+          "demo: week %2d (programme time %s): %d prompts due%n", week, at, programme.due(week));
+      weeks = week;
+    }
+    int due = programme.dueTotal();
+    boolean mailed = programme.awaitUntil(() -> programme.mailsSent("PROMPT") >= due, deadline);
+    out.printf(
+        "  prompts       weeks 1-%d due for all %d partners: %d PromptDue events (%d marked late),"
+            + " %d prompt mails sent%n",
+        weeks, partners, due, programme.late(), programme.mailsSent("PROMPT"));
+    out.printf(
+        "  mails         %s%s%n",
+        programme.mailsByKind(),
+        options.inbox() == null ? "" : "; read them at " + options.inbox());
+    boolean ok = introduced && onTime && weeks == options.weeks() && mailed;
+    if (!ok) {
+      out.printf(
+          "FAILED: introductions %d of %d, weeks %d of %d, prompt mails %d of %d%n",
+          programme.mailsSent("INTRODUCTION"),
+          partners,
+          weeks,
+          options.weeks(),
+          programme.mailsSent("PROMPT"),
+          due);
+    }
+    return ok;
+  }
+
+  private PromptClient promptClient(Options options) {
+    String admin =
+        TokenCommand.mint(options.keys(), Role.ADMIN, "penpals-demo", Duration.ofHours(1), clock);
+    return new PromptClient(java.util.Objects.requireNonNull(options.prompts()), admin);
   }
 
   /** Confirms every email whose verification request reached Kafka. */

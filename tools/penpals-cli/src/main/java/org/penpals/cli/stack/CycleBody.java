@@ -1,11 +1,13 @@
 package org.penpals.cli.stack;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 
 /**
  * The JSON body of {@code POST /api/registration/cycles}: an application window from an hour ago to
@@ -18,7 +20,9 @@ public record CycleBody(
     Instant registrationClosesAt,
     LocalDate partnershipStartsOn,
     int capacity,
-    int countryCapPercent) {
+    int countryCapPercent,
+    DayOfWeek promptWeekday,
+    int promptLocalHour) {
 
   public static CycleBody openNow(String name, int capacity, int countryCapPercent, Clock clock) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -29,6 +33,31 @@ public record CycleBody(
         closes,
         closes.atZone(ZoneOffset.UTC).toLocalDate().plusDays(14),
         Math.max(2, capacity),
-        countryCapPercent);
+        countryCapPercent,
+        DayOfWeek.MONDAY,
+        9);
+  }
+
+  /** The day prompt <i>n</i> (from 1) is due, at {@link #promptLocalHour} in each local time. */
+  public LocalDate promptDay(int n) {
+    return partnershipStartsOn.with(TemporalAdjusters.nextOrSame(promptWeekday)).plusWeeks(n - 1L);
+  }
+
+  /**
+   * The same cycle with partnerships starting no earlier than {@code day}: prompt-service's demo
+   * clock only moves forward, so a demo run after another starts its cycle after that one's end.
+   */
+  public CycleBody startingNoEarlierThan(LocalDate day) {
+    return day.isAfter(partnershipStartsOn)
+        ? new CycleBody(
+            name,
+            registrationOpensAt,
+            registrationClosesAt,
+            day,
+            capacity,
+            countryCapPercent,
+            promptWeekday,
+            promptLocalHour)
+        : this;
   }
 }

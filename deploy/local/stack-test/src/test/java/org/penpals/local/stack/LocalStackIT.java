@@ -18,7 +18,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The local stack end to end: the real {@code ./penpals} script starts Kafka, the MongoDB-wire
- * server and the registration service in their own JVMs, on a throwaway home and free ports.
+ * server, the SMTP server and every service in their own JVMs, on a throwaway home and free ports.
  */
 class LocalStackIT {
 
@@ -39,6 +42,9 @@ class LocalStackIT {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** The services {@code ./penpals up} starts in this checkout (the portal once it exists). */
+  private static final List<String> SERVICES = services();
+
   private static Path home;
   private static Penpals penpals;
   private static String registration;
@@ -46,16 +52,19 @@ class LocalStackIT {
   @BeforeAll
   static void throwawayStack() throws IOException {
     home = Files.createTempDirectory("penpals-stack-it");
-    List<Integer> ports = freePorts(5);
+    List<Integer> ports = freePorts(5 + SERVICES.size());
     Map<String, String> env = new LinkedHashMap<>();
     env.put("KAFKA_PORT", ports.get(0).toString());
     env.put("KAFKA_CONTROLLER_PORT", ports.get(1).toString());
     env.put("MONGO_PORT", ports.get(2).toString());
-    env.put("REGISTRATION_PORT", ports.get(3).toString());
-    env.put("MATCHING_PORT", ports.get(4).toString());
+    env.put("SMTP_PORT", ports.get(3).toString());
+    env.put("SMTP_INBOX_PORT", ports.get(4).toString());
+    for (int i = 0; i < SERVICES.size(); i++) {
+      env.put(SERVICES.get(i).toUpperCase(Locale.ROOT) + "_PORT", ports.get(5 + i).toString());
+    }
     env.put("PENPALS_UP_TIMEOUT", "420");
     penpals = new Penpals(home, env);
-    registration = "http://localhost:" + ports.get(3);
+    registration = "http://localhost:" + env.get("REGISTRATION_PORT");
   }
 
   @AfterAll
@@ -111,17 +120,39 @@ class LocalStackIT {
     // given a running stack
     penpals.run(UP, "up", "-d").requireSuccess();
 
-    // when the demo applies, verifies, matches and publishes a small cohort
+    // when the demo applies, verifies, matches, publishes a small cohort and runs its cycle
     Penpals.Result demo =
         penpals
-            .run(UP, "demo", "--applicants", "40", "--countries", "12", "--timeout", "3m")
+            .run(UP, "demo", "--applicants", "40", "--countries", "12", "--timeout", "5m")
             .requireSuccess();
 
     // then every event reached Kafka, the cohort was matched as far as possible, and published
-    assertThat(demo.stdout())
+    String out = demo.stdout();
+    assertThat(out)
         .contains("all 120 events on Kafka")
         .containsPattern("matching\\s+(\\d+) of 40 matched \\(at most \\1 could be\\)")
         .containsPattern("published\\s+[1-9]\\d* partnerships");
+    // and every partner got one introduction and the 17 weekly prompts by mail, each once
+    Matcher introduced =
+        Pattern.compile(
+                "introduced\\s+(\\d+) introduction mails sent, one per partner \\((\\d+) in")
+            .matcher(out);
+    assertThat(introduced.find()).as(out).isTrue();
+    int people = Integer.parseInt(introduced.group(2));
+    assertThat(introduced.group(1)).isEqualTo(introduced.group(2));
+    Matcher prompts =
+        Pattern.compile(
+                "prompts\\s+weeks 1-17 due for all "
+                    + people
+                    + " partners: (\\d+) PromptDue events \\(\\d+ marked late\\), (\\d+) prompt"
+                    + " mails sent")
+            .matcher(out);
+    assertThat(prompts.find()).as(out).isTrue();
+    assertThat(prompts.group(2)).isEqualTo(prompts.group(1));
+    assertThat(Integer.parseInt(prompts.group(1))).isGreaterThanOrEqualTo(people * 17);
+    // and the local SMTP server holds them
+    JsonNode inbox = getJson(inboxUrl() + "api/messages");
+    assertThat(inbox.size()).isGreaterThanOrEqualTo(people * 18);
   }
 
   @Test
@@ -137,9 +168,22 @@ class LocalStackIT {
     // then the same processes keep running and status reports them ready
     assertThat(pids()).isEqualTo(pids);
     assertThat(again.stderr()).contains("already running");
-    assertThat(penpals.run(QUICK, "status").requireSuccess().stdout())
-        .containsPattern(
-            "(?m)^registration\\s+running\\s+" + pids.get("registration") + "\\s.*ready");
+    String status = penpals.run(QUICK, "status").requireSuccess().stdout();
+    for (String service : SERVICES) {
+      assertThat(status)
+          .containsPattern(
+              "(?m)^" + service + "\\s+running\\s+" + pids.get(service) + "\\s.*ready");
+    }
+
+    // and the first administrator of the staff console can be created, once
+    Penpals.Result admin =
+        penpals.run(QUICK, "admin", "create", "admin@example.org", "--name", "Ada Admin");
+    admin.requireSuccess();
+    assertThat(admin.stdout())
+        .contains("Created administrator admin@example.org")
+        .containsPattern("(?m)^\\s{4}\\S{12,}$")
+        .contains("/login");
+    assertThat(penpals.run(QUICK, "admin", "create", "admin@example.org").exitCode()).isEqualTo(1);
   }
 
   private static void assertEveryComponentStopped() {
@@ -147,17 +191,50 @@ class LocalStackIT {
     assertThat(status)
         .containsPattern("(?m)^kafka\\s+stopped")
         .containsPattern("(?m)^mongo\\s+stopped")
-        .containsPattern("(?m)^registration\\s+stopped")
-        .containsPattern("(?m)^matching\\s+stopped")
+        .containsPattern("(?m)^smtp\\s+stopped")
         .doesNotContain("running");
+    for (String service : SERVICES) {
+      assertThat(status).containsPattern("(?m)^" + service + "\\s+stopped");
+    }
   }
 
   private static Map<String, String> pids() {
     Map<String, String> pids = new LinkedHashMap<>();
-    for (String component : List.of("kafka", "mongo", "registration", "matching")) {
+    List<String> components = new ArrayList<>(List.of("kafka", "mongo", "smtp"));
+    components.addAll(SERVICES);
+    for (String component : components) {
       pids.put(component, penpals.pidOf(component));
     }
     return pids;
+  }
+
+  private static List<String> services() {
+    List<String> services =
+        new ArrayList<>(List.of("registration", "matching", "prompt", "messaging", "gateway"));
+    if (Files.exists(Penpals.repository().resolve("portal/pom.xml"))) {
+      services.add("portal");
+    }
+    return services;
+  }
+
+  private static String inboxUrl() {
+    return "http://localhost:" + penpals.env().get("SMTP_INBOX_PORT") + "/";
+  }
+
+  private static JsonNode getJson(String url) {
+    try {
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as("GET %s", url).isEqualTo(200);
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static JsonNode send(

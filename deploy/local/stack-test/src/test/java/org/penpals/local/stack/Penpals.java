@@ -41,14 +41,25 @@ final class Penpals {
   private final Map<String, String> environment = new LinkedHashMap<>();
 
   Penpals(Path home, Map<String, String> environment) {
-    this.repository =
-        Path.of(System.getProperty("penpals.repository", "../../..")).toAbsolutePath().normalize();
+    this.repository = repository();
     this.home = home;
     this.environment.putAll(environment);
   }
 
+  /** The checkout under test (the failsafe configuration names it). */
+  static Path repository() {
+    return Path.of(System.getProperty("penpals.repository", "../../.."))
+        .toAbsolutePath()
+        .normalize();
+  }
+
   Path home() {
     return home;
+  }
+
+  /** The environment the script runs with (ports, timeouts). */
+  Map<String, String> env() {
+    return Map.copyOf(environment);
   }
 
   Result run(Duration timeout, String... arguments) {

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.local.stack.portal;
+
+import org.jspecify.annotations.NullMarked;
