@@ -214,6 +214,9 @@ class LocalStackIT {
     if (Files.exists(Penpals.repository().resolve("portal/pom.xml"))) {
       services.add("portal");
     }
+    // as ./penpals does: services named in PENPALS_WITHOUT are left out
+    String without = System.getenv().getOrDefault("PENPALS_WITHOUT", "");
+    services.removeAll(List.of(without.trim().split("\\s+")));
     return services;
   }
 
