@@ -192,6 +192,44 @@ class SignInIT {
   }
 
   @Test
+  void shouldLockAfterRepeatedBadPasswordsWithoutRevealingWhetherTheEmailExists() {
+    // given a coordinator, and an email nobody has
+    TestAccounts.Account coordinator = TestAccounts.ready(accounts, StaffRole.COORDINATOR);
+    String unknown = "nobody-" + coordinator.staffId() + "@penpals.test";
+
+    // when each gets five wrong passwords (the limit), then the coordinator's right one
+    java.util.List<StaffSession.Page> known = new java.util.ArrayList<>();
+    java.util.List<StaffSession.Page> stranger = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      stranger.add(new StaffSession(port).signIn(unknown, "wrong password " + i));
+    }
+    stranger.add(new StaffSession(port).signIn(unknown, coordinator.password()));
+    for (int i = 0; i < 5; i++) {
+      known.add(new StaffSession(port).signIn(coordinator.email(), "wrong password " + i));
+    }
+    StaffSession.Page lockedOut =
+        new StaffSession(port).signIn(coordinator.email(), coordinator.password());
+
+    // then the right password is refused while locked, and every answer is the same for both
+    assertThat(lockedOut.status()).isEqualTo(401);
+    assertThat(lockedOut.header("Set-Cookie")).doesNotContain("penpals_staff=");
+    known.add(lockedOut);
+    for (int i = 0; i < known.size(); i++) {
+      assertThat(known.get(i).status()).isEqualTo(401).isEqualTo(stranger.get(i).status());
+      assertThat(errorOf(known.get(i)))
+          .isEqualTo(errorOf(stranger.get(i)))
+          .contains("Sign-in failed");
+    }
+  }
+
+  private static String errorOf(StaffSession.Page page) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("id=\"signin-error\"[^>]*>([^<]*)<").matcher(page.body());
+    assertThat(m.find()).as(page.body()).isTrue();
+    return m.group(1);
+  }
+
+  @Test
   void shouldPublishItsPublicKeysAsAJwkSet() {
     // when anyone reads the well-known JWK set
     var answer = new org.penpals.platform.testkit.Api(port).get("/.well-known/jwks.json", null);
