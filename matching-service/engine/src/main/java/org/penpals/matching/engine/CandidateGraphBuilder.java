@@ -177,6 +177,10 @@ final class CandidateGraphBuilder {
               }
               return keys;
             });
+    int[] cap = new int[4];
+    for (int shared = 0; shared < cap.length; shared++) {
+      cap[shared] = cohort.maxScoreSharing(shared);
+    }
     for (int a = 0; a < m; a++) {
       if ((a & 255) == 0) {
         checkCancelled();
@@ -196,6 +200,11 @@ final class CandidateGraphBuilder {
             long common = wa & words[b];
             if (Long.numberOfTrailingZeros(common) != i
                 || Long.numberOfTrailingZeros(common & (common - 1)) != j) {
+              continue;
+            }
+            // the score is at most cap[shared]: if neither list could take that, skip the rules
+            int bound = cap[Math.min(Long.bitCount(common), 3)];
+            if (!top.mayTake(a, bound) && !top.mayTake(b, bound)) {
               continue;
             }
             int pb = vertices[b];

@@ -67,7 +67,11 @@ public final class MatchingEngine {
     progress.onProgress(MatchingPhase.CANDIDATE_GRAPH, 1, graph.edgeCount() + " candidate pairs");
     mark = lap(timings, "candidate graph", mark);
 
-    long deadline = start + request.options().timeBudget().toNanos();
+    // the budget bounds the whole run, but the solver gets at least a quarter of it: when the
+    // candidate graph alone overran it (a loaded machine), a bound within a quarter of the budget
+    // beats an unsolved run that is late anyway
+    long budget = request.options().timeBudget().toNanos();
+    long deadline = Math.max(start + budget, System.nanoTime() + budget / 4);
     Solved solution = solve(graph, deadline, progress, cancellation);
     if (!graph.dense() && graph.vertexCount() < BOUND_AND_ROUND_FROM) {
       // what the pruning cut off: short augmenting paths through valid pairs outside the graph
