@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication(
     excludeName = {
       "org.penpals.platform.autoconfigure.PlatformAutoConfiguration",
-      "org.penpals.platform.security.SecurityAutoConfiguration"
+      "org.penpals.platform.security.SecurityAutoConfiguration",
+      // no user store: participants sign in by emailed link (no generated default password)
+      "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"
     })
 @ConfigurationPropertiesScan
 public class PortalApplication {

@@ -29,6 +29,8 @@ import org.springframework.web.servlet.LocaleResolver;
  */
 @Controller
 public class SignInController {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(SignInController.class);
   private final Registration registration;
   private final SignInLimiter limiter;
   private final SecurityContextRepository contexts;
@@ -87,6 +89,7 @@ public class SignInController {
           return "sign-in";
         }
         // any other refusal looks the same as success: nobody learns who is registered
+        log.info("the registration service refused a sign-in link request: {}", e.status());
       }
     }
     return "redirect:/sign-in/sent";
