@@ -18,7 +18,8 @@ DATA="$PENPALS_HOME/data"
 LOGS="$PENPALS_HOME/logs"
 RUN="$PENPALS_HOME/run"
 KEYS="$PENPALS_HOME/keys"
-CDS="$PENPALS_HOME/cds"
+# extracted jars and CDS archives; PENPALS_CDS_DIR lets several homes (the stack tests) share them
+CDS="${PENPALS_CDS_DIR:-$PENPALS_HOME/cds}"
 STACK_ENV="$RUN/stack.env"
 
 # ---------------------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class LocalStackIT {
 
-  private static final Duration UP = Duration.ofMinutes(8);
+  private static final Duration UP = Duration.ofMinutes(15);
   private static final Duration DOWN = Duration.ofMinutes(2);
   private static final Duration QUICK = Duration.ofMinutes(1);
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -62,7 +62,9 @@ class LocalStackIT {
     for (int i = 0; i < SERVICES.size(); i++) {
       env.put(SERVICES.get(i).toUpperCase(Locale.ROOT) + "_PORT", ports.get(5 + i).toString());
     }
-    env.put("PENPALS_UP_TIMEOUT", "420");
+    env.put("PENPALS_UP_TIMEOUT", "840");
+    // every stack test shares the extracted jars and class-data archives: trained once per build
+    env.put("PENPALS_CDS_DIR", Penpals.sharedCdsDirectory().toString());
     penpals = new Penpals(home, env);
     registration = "http://localhost:" + env.get("REGISTRATION_PORT");
   }

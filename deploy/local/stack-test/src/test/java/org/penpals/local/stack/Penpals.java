@@ -53,6 +53,11 @@ final class Penpals {
         .normalize();
   }
 
+  /** Extracted jars and CDS archives shared by the stack tests of one build (in target/). */
+  static Path sharedCdsDirectory() {
+    return Path.of("target", "penpals-cds").toAbsolutePath();
+  }
+
   Path home() {
     return home;
   }
