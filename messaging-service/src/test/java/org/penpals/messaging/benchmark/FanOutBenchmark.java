@@ -60,7 +60,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * ./mvnw -q -B -pl messaging-service test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
  * java -Xmx3g -XX:+UseParallelGC -cp messaging-service/target/test-classes:messaging-service/target/classes:$(cat messaging-service/target/bench.classpath) \
- *     org.penpals.messaging.benchmark.FanOutBenchmark [mails=100000] [via=kafka|direct] [give-up-minutes=30]
+ *     org.penpals.messaging.benchmark.FanOutBenchmark [mails=100000] [via=kafka|direct] [give-up-minutes=30] [setup=bulk|directory]
  * </pre>
  *
  * {@code via=kafka} (default) publishes one {@code PromptDue} per mail to the prompts topic, as
@@ -77,6 +77,7 @@ public final class FanOutBenchmark {
     int mails = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     boolean viaKafka = args.length < 2 || "kafka".equals(args[1]);
     long giveUpMinutes = args.length > 2 ? Long.parseLong(args[2]) : 30;
+    boolean bulkSetup = args.length < 4 || "bulk".equals(args[3]);
     System.out.printf(Locale.ROOT, "load average at start: %s%n", loadAverage());
     mails -= mails % 2;
     GreenMail smtp = new CountingGreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
@@ -112,24 +113,71 @@ public final class FanOutBenchmark {
       String[] zones = {"Europe/London", "America/Mexico_City", "Europe/Paris", "Asia/Kolkata"};
       List<String> people = new ArrayList<>(mails);
       for (int i = 0; i < mails; i++) {
-        String id = cycle + "-p" + i;
-        people.add(id);
-        directory.save(
-            new Recipient(
-                id,
-                cycle,
-                1,
-                "Participant " + i,
-                "p" + i + "@bench.example.org",
-                i % 2 == 0 ? "GB" : "MX",
-                "Library " + i,
-                zones[i % zones.length],
-                locales[i % locales.length],
-                false));
+        people.add(cycle + "-p" + i);
       }
-      for (int i = 0; i < mails; i += 2) {
-        directory.formed(cycle + "-ps" + i / 2, cycle, List.of(people.get(i), people.get(i + 1)));
+      long setup = System.nanoTime();
+      if (bulkSetup) {
+        // the directory's documents written in bulk: its own save/formed take a conditional
+        // upsert each, which the embedded server answers by scanning (quadratic set-up)
+        com.mongodb.client.MongoDatabase db = app.getBean(com.mongodb.client.MongoDatabase.class);
+        List<org.bson.Document> recipients = new ArrayList<>();
+        List<org.bson.Document> partnerships = new ArrayList<>();
+        for (int i = 0; i < mails; i++) {
+          recipients.add(
+              new org.bson.Document("_id", people.get(i))
+                  .append("cycleId", cycle)
+                  .append("revision", 1L)
+                  .append("fullName", "Participant " + i)
+                  .append("email", "p" + i + "@bench.example.org")
+                  .append("country", i % 2 == 0 ? "GB" : "MX")
+                  .append("organisation", "Library " + i)
+                  .append("timeZone", zones[i % zones.length])
+                  .append("locale", locales[i % locales.length])
+                  .append("withdrawn", false)
+                  .append("partnerships", List.of(cycle + "-ps" + i / 2)));
+          if (i % 2 == 1) {
+            partnerships.add(
+                new org.bson.Document("_id", cycle + "-ps" + i / 2)
+                    .append("cycleId", cycle)
+                    .append("members", List.of(people.get(i - 1), people.get(i)))
+                    .append("formed", true));
+          }
+          if (recipients.size() == 1000 || i == mails - 1) {
+            db.getCollection("recipients").insertMany(recipients);
+            db.getCollection("partnerships").insertMany(partnerships);
+            recipients.clear();
+            partnerships.clear();
+          }
+        }
+        // the service reads what it wrote itself: check one of each through the use case's port
+        if (directory.recipient(people.get(mails - 1)).isEmpty()
+            || directory.partnership(cycle + "-ps" + (mails / 2 - 1)).isEmpty()) {
+          throw new IllegalStateException("the directory does not read the bulk-written cohort");
+        }
+      } else {
+        for (int i = 0; i < mails; i++) {
+          directory.save(
+              new Recipient(
+                  people.get(i),
+                  cycle,
+                  1,
+                  "Participant " + i,
+                  "p" + i + "@bench.example.org",
+                  i % 2 == 0 ? "GB" : "MX",
+                  "Library " + i,
+                  zones[i % zones.length],
+                  locales[i % locales.length],
+                  false));
+        }
+        for (int i = 0; i < mails; i += 2) {
+          directory.formed(cycle + "-ps" + i / 2, cycle, List.of(people.get(i), people.get(i + 1)));
+        }
       }
+      System.out.printf(
+          Locale.ROOT,
+          "cohort written (%s) in %.1f s%n",
+          bulkSetup ? "bulk" : "through the directory",
+          (System.nanoTime() - setup) / 1e9);
       PromptContent content =
           new PromptContent(
               "bench",
@@ -224,6 +272,9 @@ public final class FanOutBenchmark {
           ceiling,
           100 * (accepted / seconds) / ceiling);
       System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
+    } catch (Exception | Error e) {
+      e.printStackTrace(System.out);
+      throw e;
     } finally {
       app.close();
       smtp.stop();
