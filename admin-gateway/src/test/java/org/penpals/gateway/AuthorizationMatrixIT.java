@@ -14,13 +14,13 @@ import org.penpals.gateway.audit.AuditLog;
 import org.penpals.gateway.route.RoutePolicy;
 import org.penpals.gateway.support.BearerClient;
 import org.penpals.gateway.support.GatewayIntegrationTest;
+import org.penpals.gateway.support.JwksDecoder;
 import org.penpals.gateway.support.StubServices;
 import org.penpals.platform.security.Role;
 import org.penpals.platform.testkit.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Every route through the gateway, with every kind of caller: no token, an expired one, one signed
@@ -246,8 +246,6 @@ class AuthorizationMatrixIT {
 
   private Jwt decode(String authorization) {
     assertThat(authorization).startsWith("Bearer ");
-    return NimbusJwtDecoder.withJwkSetUri("http://localhost:" + port + "/.well-known/jwks.json")
-        .build()
-        .decode(authorization.substring(7));
+    return JwksDecoder.of(port).decode(authorization.substring(7));
   }
 }

@@ -33,7 +33,6 @@ import org.penpals.gateway.support.BearerClient;
 import org.penpals.gateway.support.Browser;
 import org.penpals.gateway.support.GatewayTestInfrastructure;
 import org.penpals.gateway.support.RealServices;
-import org.penpals.gateway.support.ServiceProcess;
 import org.penpals.gateway.support.TestAccounts;
 import org.penpals.platform.security.Role;
 import org.penpals.platform.testkit.SharedInfrastructure;
@@ -64,13 +63,12 @@ class ConsoleBrowserIT {
   private static final int APPLICANTS = 24;
   private static final int COUNTRIES = 6;
   private static final Duration PAGE = Duration.ofSeconds(30);
-  private static final int GATEWAY_PORT = ServiceProcess.freePort();
   private static RealServices services;
 
   @DynamicPropertySource
   static void realServices(DynamicPropertyRegistry registry) {
-    services = RealServices.start(GATEWAY_PORT);
-    registry.add("server.port", () -> GATEWAY_PORT);
+    services = RealServices.start();
+    registry.add("server.port", services::gatewayPort);
     registry.add(
         "spring.mongodb.uri", () -> SharedInfrastructure.mongoAddress() + "/penpals-gateway-ui");
     registry.add(
@@ -355,7 +353,7 @@ class ConsoleBrowserIT {
         .until(
             () -> {
               BearerClient.Answer pool =
-                  new BearerClient(GATEWAY_PORT)
+                  new BearerClient(services.gatewayPort())
                       .send(
                           "GET",
                           "/api/matching/cycles/" + cycleId + "/pool",
@@ -427,7 +425,7 @@ class ConsoleBrowserIT {
 
   private static JsonNode api(String method, String path) {
     BearerClient.Answer answer =
-        new BearerClient(GATEWAY_PORT).send(method, path, TestTokens.staff(Role.ADMIN));
+        new BearerClient(services.gatewayPort()).send(method, path, TestTokens.staff(Role.ADMIN));
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     return JSON.readTree(answer.body());
   }

@@ -12,13 +12,14 @@ import org.penpals.gateway.staff.StaffAccounts;
 import org.penpals.gateway.staff.StaffRole;
 import org.penpals.gateway.staff.Totp;
 import org.penpals.gateway.support.GatewayIntegrationTest;
+import org.penpals.gateway.support.JwksDecoder;
 import org.penpals.gateway.support.StaffSession;
 import org.penpals.gateway.support.StubServices;
 import org.penpals.gateway.support.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -242,8 +243,7 @@ class SignInIT {
     assertThat(keys.get(0).has("d")).isFalse();
   }
 
-  private NimbusJwtDecoder jwksDecoder() {
-    return NimbusJwtDecoder.withJwkSetUri("http://localhost:" + port + "/.well-known/jwks.json")
-        .build();
+  private JwtDecoder jwksDecoder() {
+    return JwksDecoder.of(port);
   }
 }

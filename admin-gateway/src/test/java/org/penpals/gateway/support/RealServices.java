@@ -56,14 +56,19 @@ public final class RealServices {
             work.resolve("matching"));
   }
 
-  /** Starts the services (once per JVM) for a gateway that will listen on {@code gatewayPort}. */
-  public static synchronized RealServices start(int gatewayPort) {
+  /**
+   * Starts the services (once per JVM; {@link EarlyServices} does it as the test run begins) for a
+   * gateway that is to listen on {@link #gatewayPort()}; returns without waiting for them.
+   */
+  public static synchronized RealServices start() {
     if (instance == null) {
-      instance = new RealServices(gatewayPort);
-    } else if (instance.gatewayPort != gatewayPort) {
-      throw new IllegalStateException("the services already trust a gateway on another port");
+      instance = new RealServices(ServiceProcess.freePort());
     }
     return instance;
+  }
+
+  public int gatewayPort() {
+    return gatewayPort;
   }
 
   public void awaitReady(Duration timeout) {
