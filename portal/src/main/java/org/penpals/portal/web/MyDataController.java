@@ -23,6 +23,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -56,42 +57,64 @@ public class MyDataController {
   }
 
   @GetMapping("/my-data")
-  String page(
-      @AuthenticationPrincipal Participant me, HttpSession session, Model model, Locale locale) {
+  String page(@AuthenticationPrincipal Participant me, Model model) {
     Registration.Me application = registration.me(me.id());
     model.addAttribute("myApplication", application);
-    ApplicationDraft draft =
-        session.getAttribute(EDIT) instanceof ApplicationDraft d
-            ? d
-            : application.profile() == null ? null : ApplicationDraft.of(application.profile());
-    session.removeAttribute(EDIT);
-    if (draft != null && application.profile() != null) {
-      draft.set("email", application.profile().email());
-    }
-    model.addAttribute("draft", draft);
-    boolean editable =
-        draft != null
-            && !"WITHDRAWN".equals(application.status())
-            && !"ERASED".equals(application.status());
-    model.addAttribute("editable", editable);
-    if (editable) {
-      model.addAttribute("errorsShown", draft.errors());
-      FormModel.fill(model, 0, draft, registration, choices, locale);
-    }
+    model.addAttribute("editable", editable(application));
+    model.addAttribute(
+        "draft", application.profile() == null ? null : ApplicationDraft.of(application.profile()));
     return "my-data";
   }
 
-  @PostMapping("/my-data/profile")
+  /**
+   * The profile editor, in two pages so that each stays small: {@code profile} (about you, time
+   * zone and preferences) and {@code languages} (languages and interests).
+   */
+  @GetMapping("/my-data/{part:profile|languages}")
+  String edit(
+      @AuthenticationPrincipal Participant me,
+      @PathVariable String part,
+      HttpSession session,
+      Model model,
+      Locale locale) {
+    Registration.Me application = registration.me(me.id());
+    if (!editable(application)) {
+      return "redirect:/my-data";
+    }
+    ApplicationDraft draft =
+        session.getAttribute(EDIT + part) instanceof ApplicationDraft d
+            ? d
+            : ApplicationDraft.of(application.profile());
+    session.removeAttribute(EDIT + part);
+    model.addAttribute("draft", draft);
+    model.addAttribute("part", part);
+    model.addAttribute("errorsShown", draft.errors());
+    FormModel.fill(model, part.equals("profile") ? 13 : 2, draft, registration, choices, locale);
+    return "my-data-edit";
+  }
+
+  @PostMapping("/my-data/{part:profile|languages}")
   String update(
       @AuthenticationPrincipal Participant me,
+      @PathVariable String part,
       @RequestParam MultiValueMap<String, String> form,
       HttpSession session,
       RedirectAttributes redirect) {
-    ApplicationDraft draft = new ApplicationDraft();
-    draft.takeProfile(form);
-    boolean ok = draft.check(1) & draft.check(2) & draft.check(3);
-    draft.errors().remove("email");
-    if (ok || draft.errors().isEmpty()) {
+    Registration.Me application = registration.me(me.id());
+    if (!editable(application)) {
+      return "redirect:/my-data";
+    }
+    ApplicationDraft draft = ApplicationDraft.of(application.profile());
+    int[] steps = part.equals("profile") ? new int[] {1, 3} : new int[] {2};
+    boolean ok = true;
+    for (int step : steps) {
+      draft.take(step, form);
+      if (step == 1) {
+        draft.set("email", application.profile().email());
+      }
+      ok &= draft.check(step);
+    }
+    if (ok) {
       try {
         registration.update(me.id(), draft.toProfile());
         redirect.addFlashAttribute("saved", true);
@@ -104,8 +127,14 @@ public class MyDataController {
         draft.accept(e);
       }
     }
-    session.setAttribute(EDIT, draft);
-    return "redirect:/my-data#profile";
+    session.setAttribute(EDIT + part, draft);
+    return "redirect:/my-data/" + part + "#errors";
+  }
+
+  private static boolean editable(Registration.Me application) {
+    return application.profile() != null
+        && !"WITHDRAWN".equals(application.status())
+        && !"ERASED".equals(application.status());
   }
 
   @PostMapping("/my-data/withdrawal")

@@ -59,6 +59,8 @@ class EveryPageInEveryLanguageTest {
     check(browser, "/prompts", 200, lang, rendered);
     check(browser, "/messages", 200, lang, rendered);
     check(browser, "/my-data", 200, lang, rendered);
+    check(browser, "/my-data/profile", 200, lang, rendered);
+    check(browser, "/my-data/languages", 200, lang, rendered);
     check(browser, "/no-such-page", 403, lang, rendered);
     checkPage(
         browser.submit("/home/quiet", Map.of("note", "")), 200, lang, "quiet reported", rendered);
@@ -68,7 +70,7 @@ class EveryPageInEveryLanguageTest {
     check(browser, "/my-data", 503, lang, rendered);
 
     // then every one of them was in the language, with no ??key?? marker
-    assertThat(rendered).hasSize(22);
+    assertThat(rendered).hasSize(24);
   }
 
   private static void check(

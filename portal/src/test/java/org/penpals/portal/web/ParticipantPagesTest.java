@@ -152,6 +152,22 @@ class ParticipantPagesTest {
   }
 
   @Test
+  void shouldEditLanguagesOnTheirOwnSmallPage() {
+    Browser.Page edit = alice.open("/my-data/languages");
+    assertThat(edit.html().select("#lang0 option[selected]").attr("value")).isEqualTo("en");
+    assertThat(edit.html().select("#countryCode")).isEmpty();
+
+    Browser.Page saved =
+        alice.submit(
+            "/my-data/languages",
+            Map.of("lang0", "en", "corr0", "true", "lang1", "fr", "interests", "advocacy"));
+
+    assertThat(saved.body()).contains("Your changes have been saved.");
+    Browser.Page refused = alice.submit("/my-data/languages", Map.of("lang0", "en"));
+    assertThat(refused.html().select("#errors li")).hasSize(2);
+  }
+
+  @Test
   void shouldDownloadMyDataAsJson() {
     Browser.Page export = alice.open("/my-data/export");
 
