@@ -48,15 +48,7 @@ public class SecurityAutoConfiguration {
   JwtDecoder penpalsJwtDecoder(SecurityProperties properties) {
     NimbusJwtDecoder decoder;
     if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
-      // the issuer's key set is fetched on first use and again for an unknown key id: give a busy
-      // issuer more than the client's default half-second before a request fails with 401
-      var requests = new org.springframework.http.client.SimpleClientHttpRequestFactory();
-      requests.setConnectTimeout(java.time.Duration.ofSeconds(2));
-      requests.setReadTimeout(java.time.Duration.ofSeconds(5));
-      decoder =
-          NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
-              .restOperations(new org.springframework.web.client.RestTemplate(requests))
-              .build();
+      decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
     } else if (properties.publicKey() != null && !properties.publicKey().isBlank()) {
       decoder =
           NimbusJwtDecoder.withPublicKey(Tokens.publicKey(read(properties.publicKey()))).build();
