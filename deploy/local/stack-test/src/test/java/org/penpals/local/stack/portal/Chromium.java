@@ -86,6 +86,7 @@ final class Chromium implements AutoCloseable {
             .build();
     this.driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90));
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
   }
 
   ChromeDriver driver() {

@@ -4,7 +4,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +21,7 @@ final class Inbox {
   }
 
   /** One mail: its kind (X-Penpals-Mail-Kind) and plain text. */
-  record Mail(int id, String kind, String subject, String text) {
+  record Mail(int id, String messageId, String kind, String subject, String text) {
     /** The first portal link in the text whose path starts with {@code prefix}. */
     String link(String portal, String prefix) {
       Matcher m = Pattern.compile(Pattern.quote(portal + prefix) + "[^\\s<>\"]+").matcher(text);
@@ -51,6 +53,7 @@ final class Inbox {
       mails.add(
           new Mail(
               full.get("id").asInt(),
+              full.path("messageId").asString(""),
               full.path("kind").asString(""),
               full.path("subject").asString(""),
               full.path("text").asString("")));
@@ -58,8 +61,11 @@ final class Inbox {
     return mails;
   }
 
-  /** Waits for a mail of a kind to an address that was not there before ({@code after} ids). */
-  Mail await(String address, String kind, int after, Duration timeout) {
+  /**
+   * Waits for a mail of a kind to an address that is not among {@code before} (the Message-IDs the
+   * address had; the inbox's ids are positions, not arrival order).
+   */
+  Mail await(String address, String kind, Set<String> before, Duration timeout) {
     AtomicReference<Mail> found = new AtomicReference<>();
     org.awaitility.Awaitility.await(kind + " mail to " + address)
         .atMost(timeout)
@@ -67,7 +73,7 @@ final class Inbox {
         .until(
             () -> {
               for (Mail mail : to(address)) {
-                if (mail.kind().equals(kind) && mail.id() > after) {
+                if (mail.kind().equals(kind) && !before.contains(mail.messageId())) {
                   found.set(mail);
                   return true;
                 }
@@ -77,12 +83,18 @@ final class Inbox {
     return found.get();
   }
 
-  /** The highest mail id so far (-1 when empty). */
-  int last() {
-    int last = -1;
-    for (JsonNode summary : Stack.call("GET", base + "/api/messages", null, null).json()) {
-      last = Math.max(last, summary.get("id").asInt());
+  /** The Message-IDs of the mail an address has now. */
+  Set<String> seen(String address) {
+    Set<String> ids = new HashSet<>();
+    for (JsonNode summary :
+        Stack.call(
+                "GET",
+                base + "/api/messages?to=" + URLEncoder.encode(address, StandardCharsets.UTF_8),
+                null,
+                null)
+            .json()) {
+      ids.add(summary.path("messageId").asString(""));
     }
-    return last;
+    return ids;
   }
 }

@@ -46,13 +46,15 @@ final class PortalLoad {
       double totalP50,
       double totalP99,
       double max,
-      long bytes) {
+      long bytes,
+      java.util.Map<Integer, Integer> failures) {
     String table() {
       return String.format(
           "home page, %d signed-in participants in parallel, %d requests (%d errors) in %.1f s"
               + " = %.0f req/s%n"
               + "  time to first byte  p50 %.1f ms  p90 %.1f ms  p99 %.1f ms%n"
-              + "  whole page          p50 %.1f ms  p99 %.1f ms  max %.1f ms  (%d bytes each)",
+              + "  whole page          p50 %.1f ms  p99 %.1f ms  max %.1f ms  (%d bytes each)%n"
+              + "  answers other than 200: %s",
           participants,
           requests,
           errors,
@@ -64,7 +66,8 @@ final class PortalLoad {
           totalP50,
           totalP99,
           max,
-          bytes);
+          bytes,
+          failures);
     }
   }
 
@@ -84,7 +87,7 @@ final class PortalLoad {
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    int before = inbox.last();
+    var before = inbox.seen(email);
     await("a sign-in link for " + email)
         .atMost(timeout)
         .pollInterval(Duration.ofSeconds(1))
@@ -113,6 +116,7 @@ final class PortalLoad {
     List<Double> ttfb = Collections.synchronizedList(new ArrayList<>());
     List<Double> total = Collections.synchronizedList(new ArrayList<>());
     int[] errors = new int[1];
+    java.util.Map<Integer, Integer> failures = new java.util.concurrent.ConcurrentSkipListMap<>();
     long[] bytes = new long[1];
     // one warm-up request each (JIT, connections)
     sessions.forEach(s -> get(s.http(), "/home"));
@@ -140,6 +144,7 @@ final class PortalLoad {
                       synchronized (errors) {
                         errors[0]++;
                       }
+                      failures.merge(response.statusCode(), 1, Integer::sum);
                       continue;
                     }
                     bytes[0] = response.body().length;
@@ -172,7 +177,8 @@ final class PortalLoad {
         pct(w, 50),
         pct(w, 99),
         w.isEmpty() ? 0 : w.get(w.size() - 1),
-        bytes[0]);
+        bytes[0],
+        failures);
   }
 
   private static double pct(List<Double> sorted, int p) {
