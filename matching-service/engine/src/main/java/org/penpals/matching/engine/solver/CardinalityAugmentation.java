@@ -19,15 +19,16 @@ public final class CardinalityAugmentation {
   private final int[] adj;
   private final int[] mate;
   private final int[] parent;
-  private final int[] link; // union-find over blossoms: a vertex's link, itself at a root
-  private final int[] baseOfRoot; // the base vertex of the blossom a union-find root stands for
+  private final int[] base;
   private final int[] used; // stamp: vertex reached as outer
   private final int[] touchedStamp; // stamp: parent/base touched in this search
+  private final int[] blossomStamp;
   private final int[] lcaStamp;
   private final boolean[] removed;
   private final BlossomSolver.IntStack queue = new BlossomSolver.IntStack(64);
   private final BlossomSolver.IntStack touched = new BlossomSolver.IntStack(64);
   private int stamp;
+  private int blossomMark;
   private int lcaMark;
 
   /**
@@ -96,16 +97,15 @@ public final class CardinalityAugmentation {
     }
     mate = start.clone();
     parent = new int[n];
-    link = new int[n];
-    baseOfRoot = new int[n];
+    base = new int[n];
     used = new int[n];
     touchedStamp = new int[n];
+    blossomStamp = new int[n];
     lcaStamp = new int[n];
     removed = new boolean[n];
     Arrays.fill(parent, -1);
     for (int v = 0; v < n; v++) {
-      link[v] = v;
-      baseOfRoot[v] = v;
+      base[v] = v;
     }
   }
 
@@ -146,8 +146,7 @@ public final class CardinalityAugmentation {
     if (touchedStamp[v] != stamp) {
       touchedStamp[v] = stamp;
       parent[v] = -1;
-      link[v] = v;
-      baseOfRoot[v] = v;
+      base[v] = v;
       touched.push(v);
     }
   }
@@ -168,14 +167,25 @@ public final class CardinalityAugmentation {
           continue;
         }
         touch(to);
-        if (base(v) == base(to) || mate[v] == to) {
+        if (base[v] == base[to] || mate[v] == to) {
           continue;
         }
         if (to == root
             || (mate[to] != -1 && touchedStamp[mate[to]] == stamp && parent[mate[to]] != -1)) {
           int current = lca(v, to);
+          blossomMark++;
           markPath(v, current, to);
           markPath(to, current, v);
+          for (int t = 0; t < touched.size(); t++) {
+            int x = touched.get(t);
+            if (blossomStamp[base[x]] == blossomMark) {
+              base[x] = current;
+              if (used[x] != stamp) {
+                used[x] = stamp;
+                queue.push(x);
+              }
+            }
+          }
         } else if (parent[to] == -1) {
           parent[to] = v;
           if (mate[to] == -1) {
@@ -195,7 +205,7 @@ public final class CardinalityAugmentation {
     lcaMark++;
     int x = a;
     while (true) {
-      x = base(x);
+      x = base[x];
       lcaStamp[x] = lcaMark;
       if (mate[x] == -1) {
         break;
@@ -204,7 +214,7 @@ public final class CardinalityAugmentation {
     }
     int y = b;
     while (true) {
-      y = base(y);
+      y = base[y];
       if (lcaStamp[y] == lcaMark) {
         return y;
       }
@@ -212,51 +222,15 @@ public final class CardinalityAugmentation {
     }
   }
 
-  /**
-   * Walks from {@code v} up to the new blossom's base {@code b}: the blossoms and inner vertices on
-   * the way join the blossom (union-find), and the inner vertices become outer (queued).
-   */
   private void markPath(int v, int b, int child) {
     int x = v;
     int c = child;
-    while (base(x) != b) {
-      int inner = mate[x];
-      join(x, b);
-      join(inner, b);
-      if (used[inner] != stamp) {
-        used[inner] = stamp;
-        queue.push(inner);
-      }
+    while (base[x] != b) {
+      blossomStamp[base[x]] = blossomMark;
+      blossomStamp[base[mate[x]]] = blossomMark;
       parent[x] = c;
-      c = inner;
-      x = parent[inner];
-    }
-  }
-
-  private int find(int v) {
-    int r = v;
-    while (link[r] != r) {
-      r = link[r];
-    }
-    for (int x = v; link[x] != r; ) {
-      int next = link[x];
-      link[x] = r;
-      x = next;
-    }
-    return r;
-  }
-
-  private int base(int v) {
-    return baseOfRoot[find(v)];
-  }
-
-  /** Merges the blossom of {@code x} into the blossom whose base is {@code b}. */
-  private void join(int x, int b) {
-    int rx = find(x);
-    int rb = find(b);
-    if (rx != rb) {
-      link[rx] = rb;
-      baseOfRoot[rb] = b;
+      c = mate[x];
+      x = parent[mate[x]];
     }
   }
 
