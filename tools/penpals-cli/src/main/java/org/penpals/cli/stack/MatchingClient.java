@@ -1,9 +1,6 @@
 package org.penpals.cli.stack;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,27 +74,7 @@ public final class MatchingClient {
   }
 
   private HttpResponse<String> send(String method, String path, String body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json");
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    request.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new CommandFailed("cannot reach matching-service at " + base + ": " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CommandFailed("interrupted");
-    }
+    return BearerJson.send(http, base, token, "matching-service", method, path, body);
   }
 
   private static void pause() {
