@@ -50,7 +50,9 @@ class MessagingConfiguration {
 
   @Bean
   List<IndexSpec> messagingIndexes() {
-    return new ArrayList<>(MongoMailQueue.indexes());
+    List<IndexSpec> indexes = new ArrayList<>(MongoMailQueue.indexes());
+    indexes.addAll(MongoDirectory.indexes());
+    return indexes;
   }
 
   @Bean

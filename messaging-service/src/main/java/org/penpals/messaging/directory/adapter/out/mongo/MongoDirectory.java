@@ -1,16 +1,14 @@
 package org.penpals.messaging.directory.adapter.out.mongo;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.ne;
-import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
@@ -24,6 +22,7 @@ import org.penpals.messaging.directory.application.Directory;
 import org.penpals.messaging.directory.domain.Partnership;
 import org.penpals.messaging.directory.domain.Prompt;
 import org.penpals.messaging.directory.domain.Recipient;
+import org.penpals.platform.mongo.IndexSpec;
 
 /**
  * {@code recipients} (one document per participant, {@code _id} = participant id; erasure leaves a
@@ -34,6 +33,7 @@ public class MongoDirectory implements Directory {
   public static final String RECIPIENTS = "recipients";
   public static final String PARTNERSHIPS = "partnerships";
   private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+  private static final String REVISION = "revision";
 
   private final MongoCollection<Document> recipients;
   private final MongoCollection<Document> partnerships;
@@ -63,32 +63,68 @@ public class MongoDirectory implements Directory {
             doc.getBoolean("withdrawn", false)));
   }
 
+  /**
+   * The unique index that serves {@link #save}'s compare-and-set filter {@code {_id, revision}} on
+   * the embedded MongoDB-wire server, which uses an index only for a filter of exactly its fields
+   * and scans otherwise (ADR 0011); real MongoDB serves it from {@code _id}.
+   */
+  public static List<IndexSpec> indexes() {
+    return List.of(
+        new IndexSpec(
+            RECIPIENTS,
+            Indexes.ascending("_id", REVISION),
+            new IndexOptions().name("recipients_revision").unique(true)));
+  }
+
+  /**
+   * Reads the kept copy by {@code _id}, and writes only if it is older, by a compare-and-set on the
+   * revision it read: an insert when there is none (a concurrent insert loses on the duplicate key
+   * and looks again), an update filtered on {@code {_id, revision}} otherwise. A tombstone's
+   * revision is the largest there is, so nothing is ever written over it.
+   */
   @Override
   public boolean save(Recipient r) {
-    try {
-      recipients.updateOne(
-          and(
-              eq("_id", r.participantId()),
-              ne("erased", true),
-              or(exists("revision", false), lt("revision", r.revision()))),
-          Updates.combine(
-              Updates.set("cycleId", r.cycleId()),
-              Updates.set("revision", r.revision()),
-              Updates.set("fullName", r.fullName()),
-              Updates.set("email", r.email()),
-              Updates.set("country", r.countryCode()),
-              Updates.set("organisation", r.organisation()),
-              Updates.set("timeZone", r.timeZone()),
-              Updates.set("locale", r.locale()),
-              Updates.set("withdrawn", r.withdrawn())),
-          UPSERT);
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+    Document fields =
+        new Document("cycleId", r.cycleId())
+            .append(REVISION, r.revision())
+            .append("fullName", r.fullName())
+            .append("email", r.email())
+            .append("country", r.countryCode())
+            .append("organisation", r.organisation())
+            .append("timeZone", r.timeZone())
+            .append("locale", r.locale())
+            .append("withdrawn", r.withdrawn());
+    for (int attempt = 0; attempt < 10; attempt++) {
+      Document kept =
+          recipients
+              .find(new Document("_id", r.participantId()))
+              .projection(Projections.include(REVISION, "erased"))
+              .first();
+      if (kept == null) {
+        try {
+          Document copy = new Document("_id", r.participantId());
+          copy.putAll(fields);
+          recipients.insertOne(copy);
+          return true;
+        } catch (MongoWriteException e) {
+          if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+            throw e;
+          }
+          continue; // inserted meanwhile: compare with that copy
+        }
+      }
+      Object revision = kept.get(REVISION);
+      if (kept.getBoolean("erased", false)
+          || (revision instanceof Number n && n.longValue() >= r.revision())) {
         return false; // a newer copy, or a tombstone, is kept
       }
-      throw e;
+      Document unchanged = new Document("_id", r.participantId()).append(REVISION, revision);
+      if (recipients.updateOne(unchanged, new Document("$set", fields)).getMatchedCount() == 1) {
+        return true;
+      }
     }
+    throw new IllegalStateException(
+        "recipient " + r.participantId() + " kept changing while being saved");
   }
 
   @Override
@@ -102,7 +138,9 @@ public class MongoDirectory implements Directory {
     List<String> theirs = partnershipsOf(participantId);
     recipients.replaceOne(
         eq("_id", participantId),
-        new Document("erased", true).append("partnerships", theirs),
+        new Document("erased", true)
+            .append(REVISION, Long.MAX_VALUE) // no copy is newer: a compare-and-set never wins
+            .append("partnerships", theirs),
         new com.mongodb.client.model.ReplaceOptions().upsert(true));
     return theirs;
   }

@@ -39,13 +39,23 @@ import org.penpals.platform.mongo.IndexSpec;
 import org.penpals.platform.outbox.Outbox;
 
 /**
- * Mails in MongoDB, one document each, {@code _id} = the mail's natural key. The hot path (store,
- * claim, record the outcome) goes by {@code _id} only; a change to SENT or FAILED pushes its
- * integration event into the same document (outbox, ADR 0003).
+ * Mails in MongoDB, one document each, {@code _id} = the mail's natural key; a change to SENT or
+ * FAILED pushes its integration event into the same document (outbox, ADR 0003).
+ *
+ * <p>The hot path (store, claim, record the outcome) finds its document by {@code _id} and makes
+ * its change conditional on one more field, compared for equality: a claim on {@code rev} (a
+ * revision every change of status or lease increments: optimistic concurrency, so a claimer acting
+ * on a stale read loses), an outcome on {@code lease}. Filters are plain documents {@code {_id: x,
+ * rev: n}} (the driver's {@code Filters.and} renders {@code $and}), each served by a unique index
+ * on exactly those two fields: real MongoDB needs only {@code _id}, but the embedded MongoDB-wire
+ * server uses an index only when the filter's fields are exactly the index's, and otherwise scans
+ * the collection, which made a 100,000-mail week quadratic (ADR 0011).
  */
 public class MongoMailQueue implements MailQueue {
   public static final String COLLECTION = "mails";
   private static final List<String> CONTENT = List.of("subject", "text", "html");
+  private static final String REV = "rev";
+  private static final String LEASE = "lease";
 
   private final MongoCollection<Document> mails;
   private final Outbox outbox;
@@ -69,7 +79,15 @@ public class MongoMailQueue implements MailQueue {
         new IndexSpec(
             COLLECTION,
             Indexes.ascending("partnershipId"),
-            new IndexOptions().name("mails_partnership")));
+            new IndexOptions().name("mails_partnership")),
+        new IndexSpec(
+            COLLECTION,
+            Indexes.ascending("_id", REV),
+            new IndexOptions().name("mails_claim").unique(true)),
+        new IndexSpec(
+            COLLECTION,
+            Indexes.ascending("_id", LEASE),
+            new IndexOptions().name("mails_lease").unique(true)));
   }
 
   @Override
@@ -84,6 +102,7 @@ public class MongoMailQueue implements MailQueue {
             .append("to", mail.to())
             .append("locale", mail.locale())
             .append("status", mail.status().name())
+            .append(REV, 0)
             .append("attempts", mail.attempts())
             .append("resends", mail.resends())
             .append("createdAt", Date.from(mail.createdAt()))
@@ -112,25 +131,43 @@ public class MongoMailQueue implements MailQueue {
   @Override
   public List<Mail> claim(Collection<String> ids, String lease, Instant until, Instant now) {
     List<Mail> claimed = new ArrayList<>();
-    Date at = Date.from(now);
     for (String id : ids) {
+      Document current = mails.find(new Document("_id", id)).projection(CLAIM_STATE).first();
+      if (current == null || !claimable(current, now)) {
+        continue;
+      }
+      // only if nothing changed since the read: another sender's claim or outcome bumps rev
       Document doc =
           mails.findOneAndUpdate(
-              and(
-                  eq("_id", id),
-                  or(
-                      and(eq("status", MailStatus.PENDING.name()), lte("nextAttemptAt", at)),
-                      and(eq("status", MailStatus.SENDING.name()), lt("leaseUntil", at)))),
+              new Document("_id", id).append(REV, current.get(REV)),
               Updates.combine(
                   Updates.set("status", MailStatus.SENDING.name()),
-                  Updates.set("lease", lease),
-                  Updates.set("leaseUntil", Date.from(until))),
+                  Updates.set(LEASE, lease),
+                  Updates.set("leaseUntil", Date.from(until)),
+                  Updates.inc(REV, 1)),
               new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
       if (doc != null) {
         claimed.add(mail(doc));
       }
     }
     return claimed;
+  }
+
+  private static final Bson CLAIM_STATE =
+      Projections.include("status", "nextAttemptAt", "leaseUntil", REV);
+
+  /** PENDING and due, or SENDING under a lease that has run out (its sender vanished). */
+  private static boolean claimable(Document mail, Instant now) {
+    String status = mail.getString("status");
+    if (MailStatus.PENDING.name().equals(status)) {
+      Date next = mail.getDate("nextAttemptAt");
+      return next != null && !next.toInstant().isAfter(now);
+    }
+    if (MailStatus.SENDING.name().equals(status)) {
+      Date until = mail.getDate("leaseUntil");
+      return until != null && until.toInstant().isBefore(now);
+    }
+    return false;
   }
 
   @Override
@@ -191,22 +228,25 @@ public class MongoMailQueue implements MailQueue {
 
   private boolean finish(String id, String lease, List<Bson> changes) {
     boolean done =
-        mails
-                .updateOne(and(eq("_id", id), eq("lease", lease)), Updates.combine(changes))
-                .getModifiedCount()
-            == 1;
+        mails.updateOne(held(id, lease), Updates.combine(changes)).getModifiedCount() == 1;
     if (done) {
       outbox.written(COLLECTION, id);
     }
     return done;
   }
 
+  /** The mail, only while {@code lease} holds it. */
+  private static Document held(String id, String lease) {
+    return new Document("_id", id).append(LEASE, lease);
+  }
+
   private static List<Bson> released() {
     return List.of(
-        Updates.unset("lease"),
+        Updates.unset(LEASE),
         Updates.unset("leaseUntil"),
         Updates.unset("nextAttemptAt"),
-        Updates.unset("lastError"));
+        Updates.unset("lastError"),
+        Updates.inc(REV, 1));
   }
 
   @Override
@@ -216,12 +256,13 @@ public class MongoMailQueue implements MailQueue {
     changes.add(Updates.set("status", MailStatus.PENDING.name()));
     changes.add(Updates.set("nextAttemptAt", Date.from(notBefore)));
     changes.add(Updates.set("lastError", reason));
-    changes.add(Updates.unset("lease"));
+    changes.add(Updates.unset(LEASE));
     changes.add(Updates.unset("leaseUntil"));
+    changes.add(Updates.inc(REV, 1));
     if (countAttempt) {
       changes.add(Updates.inc("attempts", 1));
     }
-    mails.updateOne(and(eq("_id", id), eq("lease", lease)), Updates.combine(changes));
+    mails.updateOne(held(id, lease), Updates.combine(changes));
   }
 
   @Override
@@ -264,6 +305,7 @@ public class MongoMailQueue implements MailQueue {
                     Updates.set("attempts", 0),
                     Updates.set("nextAttemptAt", Date.from(now)),
                     Updates.inc("resends", 1),
+                    Updates.inc(REV, 1),
                     Updates.unset("failure"),
                     Updates.unset("sentAt")))
             .getModifiedCount()
@@ -277,7 +319,8 @@ public class MongoMailQueue implements MailQueue {
     Bson cancel =
         Updates.combine(
             Updates.set("status", MailStatus.CANCELLED.name()),
-            Updates.unset("lease"),
+            Updates.inc(REV, 1),
+            Updates.unset(LEASE),
             Updates.unset("leaseUntil"),
             Updates.unset("nextAttemptAt"));
     Bson waiting = in("status", MailStatus.PENDING.name(), MailStatus.SENDING.name());

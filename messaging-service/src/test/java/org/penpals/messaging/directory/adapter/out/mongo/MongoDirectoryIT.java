@@ -1,0 +1,129 @@
+package org.penpals.messaging.directory.adapter.out.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.penpals.messaging.directory.domain.Recipient;
+import org.penpals.platform.mongo.IndexSpec;
+import org.penpals.platform.testkit.SharedInfrastructure;
+
+/**
+ * The directory's copy of a participant against the MongoDB-wire server: only a newer revision
+ * replaces it, whatever order copies arrive in and however many arrive at once, and nothing is
+ * written over an erased participant's tombstone.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MongoDirectoryIT {
+  private MongoClient client;
+  private MongoDatabase database;
+  private MongoDirectory directory;
+
+  @BeforeAll
+  void directory() {
+    client = MongoClients.create(SharedInfrastructure.mongoAddress());
+    database = client.getDatabase("directory-it-" + UUID.randomUUID().toString().substring(0, 8));
+    for (IndexSpec index : MongoDirectory.indexes()) {
+      database.getCollection(index.collection()).createIndex(index.keys(), index.options());
+    }
+    directory = new MongoDirectory(database);
+  }
+
+  @AfterAll
+  void drop() {
+    database.drop();
+    client.close();
+  }
+
+  private static Recipient copy(String id, long revision) {
+    return new Recipient(
+        id,
+        "cycle",
+        revision,
+        "Name " + revision,
+        "r" + revision + "@example.org",
+        "NL",
+        "Library",
+        "Europe/Amsterdam",
+        "en",
+        false);
+  }
+
+  @Test
+  void shouldKeepTheNewestCopyWhateverOrderTheyArriveIn() {
+    // given a participant the directory knew only from a partnership (no revision yet)
+    String id = "p-" + UUID.randomUUID();
+    directory.formed("partnership-" + id, "cycle", List.of(id, "other-" + id));
+
+    // when revisions arrive out of order, one twice
+    boolean second = directory.save(copy(id, 2));
+    boolean first = directory.save(copy(id, 1));
+    boolean again = directory.save(copy(id, 2));
+    boolean third = directory.save(copy(id, 3));
+
+    // then only the newer ones were written, and the partnership is still known
+    assertThat(List.of(second, first, again, third)).containsExactly(true, false, false, true);
+    assertThat(directory.recipient(id).orElseThrow().email()).isEqualTo("r3@example.org");
+    assertThat(directory.partnershipsOf(id)).containsExactly("partnership-" + id);
+  }
+
+  @Test
+  void shouldEndWithTheHighestRevisionWhenManyCopiesArriveAtOnce() throws Exception {
+    // given 40 revisions of one participant, saved from four threads at the same moment
+    String id = "p-" + UUID.randomUUID();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> runs = new ArrayList<>();
+    try {
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        runs.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (long revision = 1 + thread; revision <= 40; revision += 4) {
+                    directory.save(copy(id, revision));
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> run : runs) {
+        run.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    // then the kept copy is the newest
+    assertThat(directory.recipient(id).orElseThrow().revision()).isEqualTo(40);
+  }
+
+  @Test
+  void shouldNeverBringBackAnErasedParticipant() {
+    // given an erased participant
+    String id = "p-" + UUID.randomUUID();
+    directory.save(copy(id, 1));
+    directory.erase(id);
+
+    // when a replayed or late copy arrives, even with a high revision
+    boolean stored = directory.save(copy(id, 1_000));
+
+    // then nothing personal is kept
+    assertThat(stored).isFalse();
+    assertThat(directory.erased(id)).isTrue();
+    assertThat(directory.recipient(id)).isEmpty();
+  }
+}
