@@ -23,7 +23,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -131,8 +133,14 @@ public class MongoMailQueue implements MailQueue {
   @Override
   public List<Mail> claim(Collection<String> ids, String lease, Instant until, Instant now) {
     List<Mail> claimed = new ArrayList<>();
+    Map<String, Document> states = new HashMap<>();
+    // one read for the batch ({_id: {$in: ...}} is served by the _id index on both servers)
+    mails
+        .find(in("_id", ids))
+        .projection(CLAIM_STATE)
+        .forEach(state -> states.put(state.getString("_id"), state));
     for (String id : ids) {
-      Document current = mails.find(new Document("_id", id)).projection(CLAIM_STATE).first();
+      Document current = states.get(id);
       if (current == null || !claimable(current, now)) {
         continue;
       }
