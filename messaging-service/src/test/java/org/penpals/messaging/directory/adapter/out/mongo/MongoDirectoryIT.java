@@ -2,23 +2,15 @@ package org.penpals.messaging.directory.adapter.out.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.penpals.messaging.directory.domain.Recipient;
-import org.penpals.platform.mongo.IndexSpec;
-import org.penpals.platform.testkit.SharedInfrastructure;
+import org.penpals.messaging.support.AllAtOnce;
+import org.penpals.messaging.support.OwnDatabase;
 
 /**
  * The directory's copy of a participant against the MongoDB-wire server: only a newer revision
@@ -27,24 +19,18 @@ import org.penpals.platform.testkit.SharedInfrastructure;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MongoDirectoryIT {
-  private MongoClient client;
-  private MongoDatabase database;
+  private OwnDatabase database;
   private MongoDirectory directory;
 
   @BeforeAll
   void directory() {
-    client = MongoClients.create(SharedInfrastructure.mongoAddress());
-    database = client.getDatabase("directory-it-" + UUID.randomUUID().toString().substring(0, 8));
-    for (IndexSpec index : MongoDirectory.indexes()) {
-      database.getCollection(index.collection()).createIndex(index.keys(), index.options());
-    }
-    directory = new MongoDirectory(database);
+    database = new OwnDatabase("directory-it", MongoDirectory.indexes());
+    directory = new MongoDirectory(database.database());
   }
 
   @AfterAll
   void drop() {
-    database.drop();
-    client.close();
+    database.close();
   }
 
   private static Recipient copy(String id, long revision) {
@@ -83,29 +69,13 @@ class MongoDirectoryIT {
   void shouldEndWithTheHighestRevisionWhenManyCopiesArriveAtOnce() throws Exception {
     // given 40 revisions of one participant, saved from four threads at the same moment
     String id = "p-" + UUID.randomUUID();
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<?>> runs = new ArrayList<>();
-    try {
-      for (int t = 0; t < 4; t++) {
-        int thread = t;
-        runs.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  for (long revision = 1 + thread; revision <= 40; revision += 4) {
-                    directory.save(copy(id, revision));
-                  }
-                  return null;
-                }));
-      }
-      start.countDown();
-      for (Future<?> run : runs) {
-        run.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    AllAtOnce.run(
+        4,
+        thread -> {
+          for (long revision = 1 + thread; revision <= 40; revision += 4) {
+            directory.save(copy(id, revision));
+          }
+        });
 
     // then the kept copy is the newest
     assertThat(directory.recipient(id).orElseThrow().revision()).isEqualTo(40);

@@ -2,8 +2,6 @@ package org.penpals.messaging.mail.adapter.out.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.time.Duration;
@@ -14,10 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,10 +21,10 @@ import org.penpals.messaging.mail.domain.Mail;
 import org.penpals.messaging.mail.domain.MailContent;
 import org.penpals.messaging.mail.domain.MailKind;
 import org.penpals.messaging.mail.domain.MailStatus;
-import org.penpals.platform.mongo.IndexSpec;
+import org.penpals.messaging.support.AllAtOnce;
+import org.penpals.messaging.support.OwnDatabase;
 import org.penpals.platform.outbox.Outbox;
 import org.penpals.platform.testkit.PenpalsIntegrationTest;
-import org.penpals.platform.testkit.SharedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -46,24 +40,20 @@ class MongoMailQueueIT {
   private static final Duration LEASE = Duration.ofMinutes(5);
 
   @Autowired Outbox outbox;
-  private MongoClient client;
+  private OwnDatabase own;
   private MongoDatabase database;
   private MongoMailQueue queue;
 
   @BeforeAll
   void queue() {
-    client = MongoClients.create(SharedInfrastructure.mongoAddress());
-    database = client.getDatabase("mail-queue-it-" + UUID.randomUUID().toString().substring(0, 8));
-    for (IndexSpec index : MongoMailQueue.indexes()) {
-      database.getCollection(index.collection()).createIndex(index.keys(), index.options());
-    }
+    own = new OwnDatabase("mail-queue-it", MongoMailQueue.indexes());
+    database = own.database();
     queue = new MongoMailQueue(database, outbox);
   }
 
   @AfterAll
   void drop() {
-    database.drop();
-    client.close();
+    own.close();
   }
 
   private List<String> enqueue(int count) {
@@ -93,31 +83,13 @@ class MongoMailQueueIT {
     List<String> ids = enqueue(200);
 
     // when four senders claim all of them at the same moment
-    int senders = 4;
-    ExecutorService pool = Executors.newFixedThreadPool(senders);
-    CountDownLatch start = new CountDownLatch(1);
     ConcurrentLinkedQueue<String> claimed = new ConcurrentLinkedQueue<>();
-    List<Future<?>> runs = new ArrayList<>();
-    try {
-      for (int s = 0; s < senders; s++) {
-        runs.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  String lease = UUID.randomUUID().toString();
-                  queue
-                      .claim(ids, lease, T0.plus(LEASE), T0.plusSeconds(1))
-                      .forEach(mail -> claimed.add(mail.id()));
-                  return null;
-                }));
-      }
-      start.countDown();
-      for (Future<?> run : runs) {
-        run.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    AllAtOnce.run(
+        4,
+        sender ->
+            queue
+                .claim(ids, "sender-" + sender, T0.plus(LEASE), T0.plusSeconds(1))
+                .forEach(mail -> claimed.add(mail.id())));
 
     // then every mail went to exactly one of them
     assertThat(claimed).hasSize(ids.size()).doesNotHaveDuplicates();
