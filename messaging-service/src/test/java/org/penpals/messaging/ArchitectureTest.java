@@ -2,90 +2,24 @@ package org.penpals.messaging;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.penpals.platform.testkit.ServiceArchitecture;
 
-/** The dependency rules of GUIDE.md for messaging-service. */
+/**
+ * The dependency rules of GUIDE.md for messaging-service: the shared ones, and only the SMTP
+ * adapter talks to the mail server.
+ */
 class ArchitectureTest {
-  static JavaClasses classes;
-
-  @BeforeAll
-  static void importClasses() {
-    classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.penpals.messaging");
-  }
-
-  @Test
-  void domainShouldBePlainJava() {
-    noClasses()
-        .that()
-        .resideInAPackage("..domain..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "org.springframework..",
-            "com.mongodb..",
-            "org.bson..",
-            "org.apache.kafka..",
-            "tools.jackson..",
-            "jakarta..",
-            "org.thymeleaf..",
-            "io.github.resilience4j..",
-            "org.penpals.platform.autoconfigure..",
-            "org.penpals.platform.events..",
-            "org.penpals.platform.outbox..",
-            "org.penpals.platform.web..",
-            "org.penpals.platform.security..",
-            "org.penpals.contracts..",
-            "..application..",
-            "..adapter..")
-        .check(classes);
-  }
-
-  @Test
-  void useCasesShouldNotKnowFrameworksOrAdapters() {
-    noClasses()
-        .that()
-        .resideInAPackage("..application..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "org.springframework..",
-            "com.mongodb..",
-            "org.bson..",
-            "org.apache.kafka..",
-            "jakarta..",
-            "org.thymeleaf..",
-            "io.github.resilience4j..",
-            "..adapter..")
-        .check(classes);
-  }
-
-  @Test
-  void inboundAdaptersShouldNotCallOutboundAdapters() {
-    noClasses()
-        .that()
-        .resideInAPackage("..adapter.in..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("..adapter.out..")
-        .check(classes);
-  }
-
-  @Test
-  void outboundAdaptersShouldNotCallInboundAdapters() {
-    noClasses()
-        .that()
-        .resideInAPackage("..adapter.out..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("..adapter.in..")
-        .check(classes);
+  @TestFactory
+  Stream<DynamicTest> sharedRules() {
+    return ServiceArchitecture.sharedRules(
+        "org.penpals.messaging",
+        List.of("org.thymeleaf..", "io.github.resilience4j.."),
+        List.of("jakarta..", "org.thymeleaf..", "io.github.resilience4j.."));
   }
 
   @Test
@@ -96,20 +30,6 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("jakarta.mail..", "org.springframework.mail..", "org.eclipse.angus..")
-        .check(classes);
-  }
-
-  @Test
-  void shouldNotDependOnAnyOtherService() {
-    noClasses()
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "org.penpals.registration..",
-            "org.penpals.matching..",
-            "org.penpals.prompt..",
-            "org.penpals.gateway..",
-            "org.penpals.portal..")
-        .check(classes);
+        .check(ServiceArchitecture.mainClassesOf("org.penpals.messaging"));
   }
 }

@@ -1,100 +1,15 @@
 package org.penpals.registration;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.penpals.platform.testkit.ServiceArchitecture;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-/** The dependency rules of GUIDE.md, checked on every build. */
+/** The dependency rules of GUIDE.md for registration-service: the shared ones. */
 class ArchitectureTest {
-  static JavaClasses classes;
-
-  @BeforeAll
-  static void importClasses() {
-    classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.penpals.registration");
-  }
-
-  @Test
-  void domainShouldBePlainJava() {
-    noClasses()
-        .that()
-        .resideInAPackage("..domain..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "org.springframework..",
-            "com.mongodb..",
-            "org.bson..",
-            "org.apache.kafka..",
-            "tools.jackson..",
-            "com.fasterxml..",
-            "jakarta..",
-            "org.penpals.platform.autoconfigure..",
-            "org.penpals.platform.events..",
-            "org.penpals.platform.outbox..",
-            "org.penpals.platform.web..",
-            "org.penpals.platform.security..",
-            "org.penpals.contracts..",
-            "..application..",
-            "..adapter..")
-        .check(classes);
-  }
-
-  @Test
-  void useCasesShouldNotKnowFrameworksOrAdapters() {
-    noClasses()
-        .that()
-        .resideInAPackage("..application..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "org.springframework..",
-            "com.mongodb..",
-            "org.bson..",
-            "org.apache.kafka..",
-            "..adapter..")
-        .check(classes);
-  }
-
-  @Test
-  void webAdaptersShouldNotCallPersistenceAdapters() {
-    noClasses()
-        .that()
-        .resideInAPackage("..adapter.in..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("..adapter.out..")
-        .check(classes);
-  }
-
-  @Test
-  void persistenceAdaptersShouldNotCallWebAdapters() {
-    noClasses()
-        .that()
-        .resideInAPackage("..adapter.out..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("..adapter.in..")
-        .check(classes);
-  }
-
-  @Test
-  void shouldNotDependOnAnyOtherService() {
-    noClasses()
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "org.penpals.matching..",
-            "org.penpals.prompt..",
-            "org.penpals.messaging..",
-            "org.penpals.gateway..",
-            "org.penpals.portal..")
-        .check(classes);
+  @TestFactory
+  Stream<DynamicTest> sharedRules() {
+    return ServiceArchitecture.sharedRules("org.penpals.registration", List.of(), List.of());
   }
 }

@@ -2,29 +2,28 @@ package org.penpals.matching;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.penpals.platform.testkit.ServiceArchitecture;
 
-/** The dependency rules of GUIDE.md for matching-service. */
+/**
+ * The dependency rules of GUIDE.md for matching-service: the shared ones, and the engine is plain
+ * Java too.
+ */
 class ArchitectureTest {
-  static JavaClasses classes;
-
-  @BeforeAll
-  static void importClasses() {
-    classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.penpals.matching");
+  @TestFactory
+  Stream<DynamicTest> sharedRules() {
+    return ServiceArchitecture.sharedRules("org.penpals.matching", List.of(), List.of());
   }
 
   @Test
-  void theEngineAndTheRunDomainShouldBePlainJava() {
+  void theEngineShouldBePlainJava() {
     noClasses()
         .that()
-        .resideInAnyPackage("org.penpals.matching.engine..", "org.penpals.matching.run.domain..")
+        .resideInAPackage("org.penpals.matching.engine..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -34,31 +33,6 @@ class ArchitectureTest {
             "org.apache.kafka..",
             "tools.jackson..",
             "jakarta..")
-        .check(classes);
-  }
-
-  @Test
-  void useCasesShouldNotKnowWebOrMongo() {
-    noClasses()
-        .that()
-        .resideInAPackage("..run.application..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("org.springframework.web..", "com.mongodb..", "..adapter..")
-        .check(classes);
-  }
-
-  @Test
-  void shouldNotDependOnAnyOtherService() {
-    noClasses()
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "org.penpals.registration..",
-            "org.penpals.prompt..",
-            "org.penpals.messaging..",
-            "org.penpals.gateway..",
-            "org.penpals.portal..")
-        .check(classes);
+        .check(ServiceArchitecture.mainClassesOf("org.penpals.matching"));
   }
 }
