@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,7 +51,7 @@ class LocalStackIT {
   @BeforeAll
   static void throwawayStack() throws IOException {
     home = Files.createTempDirectory("penpals-stack-it");
-    List<Integer> ports = freePorts(5 + SERVICES.size());
+    List<Integer> ports = Penpals.freePorts(5 + SERVICES.size());
     Map<String, String> env = new LinkedHashMap<>();
     env.put("KAFKA_PORT", ports.get(0).toString());
     env.put("KAFKA_CONTROLLER_PORT", ports.get(1).toString());
@@ -74,7 +73,7 @@ class LocalStackIT {
     try {
       penpals.run(DOWN, "down");
     } finally {
-      deleteRecursively(home);
+      Penpals.deleteRecursively(home);
     }
   }
 
@@ -316,27 +315,5 @@ class LocalStackIT {
     application.put("locale", "en");
     application.put("consent", Map.of("privacyNotice", true, "shareContactWithPartner", true));
     return application;
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    try (var paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
-  }
-
-  private static List<Integer> freePorts(int count) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < count; i++) {
-        sockets.add(new ServerSocket(0));
-      }
-      return sockets.stream().map(ServerSocket::getLocalPort).toList();
-    } finally {
-      for (ServerSocket socket : sockets) {
-        socket.close();
-      }
-    }
   }
 }

@@ -4,11 +4,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +20,12 @@ import java.util.Map;
  * ports, with none of the developer's external addresses (so the test never touches a stack a
  * developer is running) and without building (the Maven reactor built everything before).
  */
-final class Penpals {
+public final class Penpals {
 
   /** What one run of the script did. */
-  record Result(int exitCode, String stdout, String stderr) {
-    Result requireSuccess() {
+  public record Result(int exitCode, String stdout, String stderr) {
+    /** This result, or an AssertionError with the script's output if it did not exit 0. */
+    public Result requireSuccess() {
       if (exitCode != 0) {
         throw new AssertionError(
             "./penpals exited with "
@@ -40,34 +43,35 @@ final class Penpals {
   private final Path home;
   private final Map<String, String> environment = new LinkedHashMap<>();
 
-  Penpals(Path home, Map<String, String> environment) {
+  public Penpals(Path home, Map<String, String> environment) {
     this.repository = repository();
     this.home = home;
     this.environment.putAll(environment);
   }
 
   /** The checkout under test (the failsafe configuration names it). */
-  static Path repository() {
+  public static Path repository() {
     return Path.of(System.getProperty("penpals.repository", "../../.."))
         .toAbsolutePath()
         .normalize();
   }
 
   /** Extracted jars and CDS archives shared by the stack tests of one build (in target/). */
-  static Path sharedCdsDirectory() {
+  public static Path sharedCdsDirectory() {
     return Path.of("target", "penpals-cds").toAbsolutePath();
   }
 
-  Path home() {
+  public Path home() {
     return home;
   }
 
   /** The environment the script runs with (ports, timeouts). */
-  Map<String, String> env() {
+  public Map<String, String> env() {
     return Map.copyOf(environment);
   }
 
-  Result run(Duration timeout, String... arguments) {
+  /** Runs {@code ./penpals ARGUMENTS} and waits up to {@code timeout} for it to end. */
+  public Result run(Duration timeout, String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(repository.resolve("penpals").toString());
     command.addAll(List.of(arguments));
@@ -112,12 +116,36 @@ final class Penpals {
   }
 
   /** The pid recorded for a component, or an empty string. */
-  String pidOf(String component) {
+  public String pidOf(String component) {
     Path pidFile = home.resolve("run").resolve(component + ".pid");
     try {
       return Files.exists(pidFile) ? Files.readString(pidFile).strip() : "";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Ports free right now, all different (the sockets are closed before returning). */
+  public static List<Integer> freePorts(int count) throws IOException {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        sockets.add(new ServerSocket(0));
+      }
+      return sockets.stream().map(ServerSocket::getLocalPort).toList();
+    } finally {
+      for (ServerSocket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
+
+  /** Deletes a directory and everything below it. */
+  public static void deleteRecursively(Path directory) throws IOException {
+    try (var paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 }

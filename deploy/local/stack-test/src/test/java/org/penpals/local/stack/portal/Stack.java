@@ -1,15 +1,11 @@
 package org.penpals.local.stack.portal;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.penpals.local.stack.Penpals;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,20 +47,19 @@ final class Stack implements AutoCloseable {
     }
   }
 
-  private final Path repository;
   private final Path home;
   private final Map<String, String> environment = new LinkedHashMap<>();
+  private final Penpals penpals;
 
   Stack(Map<String, String> extra) throws IOException {
-    this.repository =
-        Path.of(System.getProperty("penpals.repository", "../../..")).toAbsolutePath().normalize();
     this.home = Files.createTempDirectory("penpals-portal-it");
-    List<Integer> ports = freePorts(PORTS.size());
+    List<Integer> ports = Penpals.freePorts(PORTS.size());
     for (int i = 0; i < PORTS.size(); i++) {
       environment.put(PORTS.get(i), ports.get(i).toString());
     }
     environment.put("PENPALS_UP_TIMEOUT", "840");
     environment.putAll(extra);
+    this.penpals = new Penpals(home, environment);
   }
 
   String url(String service) {
@@ -80,56 +76,7 @@ final class Stack implements AutoCloseable {
 
   /** Runs {@code ./penpals ARGS}; fails with its output unless it exits 0. */
   String penpals(Duration timeout, String... arguments) {
-    List<String> command = new ArrayList<>();
-    command.add(repository.resolve("penpals").toString());
-    command.addAll(List.of(arguments));
-    try {
-      Path out = Files.createTempFile("penpals-out", ".txt");
-      Path err = Files.createTempFile("penpals-err", ".txt");
-      try {
-        ProcessBuilder builder =
-            new ProcessBuilder(command)
-                .directory(repository.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile());
-        Map<String, String> env = builder.environment();
-        for (String external :
-            List.of("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "SMTP_HOST", "JAVA_TOOL_OPTIONS")) {
-          env.remove(external);
-        }
-        env.put("PENPALS_HOME", home.toString());
-        env.put("PENPALS_BUILD", "never");
-        env.putAll(environment);
-        Process process = builder.start();
-        try {
-          await("./penpals " + String.join(" ", arguments))
-              .atMost(timeout)
-              .pollInterval(Duration.ofMillis(250))
-              .until(() -> !process.isAlive());
-        } finally {
-          process.destroy();
-        }
-        String stdout = Files.readString(out, StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-          throw new AssertionError(
-              "./penpals "
-                  + String.join(" ", arguments)
-                  + " exited with "
-                  + process.exitValue()
-                  + "\n--- stdout\n"
-                  + stdout
-                  + "--- stderr\n"
-                  + Files.readString(err, StandardCharsets.UTF_8));
-        }
-        return stdout;
-      } finally {
-        Files.deleteIfExists(out);
-        Files.deleteIfExists(err);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return penpals.run(timeout, arguments).requireSuccess().stdout();
   }
 
   /** A token minted by the stack ({@code ./penpals token ROLE [--subject S]}). */
@@ -192,25 +139,7 @@ final class Stack implements AutoCloseable {
           }
         }
       }
-      try (var paths = Files.walk(home)) {
-        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
-    }
-  }
-
-  private static List<Integer> freePorts(int count) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < count; i++) {
-        sockets.add(new ServerSocket(0));
-      }
-      return sockets.stream().map(ServerSocket::getLocalPort).toList();
-    } finally {
-      for (ServerSocket socket : sockets) {
-        socket.close();
-      }
+      Penpals.deleteRecursively(home);
     }
   }
 }
