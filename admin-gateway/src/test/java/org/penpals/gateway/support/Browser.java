@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -106,7 +108,26 @@ public final class Browser implements AutoCloseable {
   public void submit(String css) {
     WebElement button = find(css);
     button.click();
-    waiting(Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+    waiting(Duration.ofSeconds(30)).until(d -> gone(button));
+  }
+
+  /**
+   * Whether an element has left the page. While a page is being replaced Chromium may answer "node
+   * does not belong to the document" instead of "stale element": both mean gone (Selenium's {@code
+   * stalenessOf} knows only the second and threw on the first).
+   */
+  private static boolean gone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /** Saves a screenshot as {@code NAME.png} in {@code penpals.screenshots} (or target/). */

@@ -16,11 +16,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -132,7 +133,26 @@ final class Chromium implements AutoCloseable {
   void submit(String css) {
     WebElement button = find(css);
     button.click();
-    waiting(Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(button));
+    waiting(Duration.ofSeconds(60)).until(d -> gone(button));
+  }
+
+  /**
+   * Whether an element has left the page. While a page is being replaced Chromium may answer "node
+   * does not belong to the document" instead of "stale element": both mean gone (Selenium's {@code
+   * stalenessOf} knows only the second and threw on the first).
+   */
+  private static boolean gone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   Path screenshot(String name) {
