@@ -29,7 +29,10 @@
         maintainAspectRatio: false,
         animation: false,
         plugins: { legend: { display: type === "doughnut" } },
-        scales: type === "doughnut" ? {} : { x: { ticks: { autoSkip: !horizontal } }, y: { beginAtZero: true, ticks: { autoSkip: horizontal ? false : true } } }
+        // counts are whole numbers; a horizontal bar chart shows every label (countries)
+        scales: type === "doughnut" ? {} : horizontal
+          ? { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { ticks: { autoSkip: false } } }
+          : { x: { ticks: { autoSkip: true } }, y: { beginAtZero: true, ticks: { precision: 0 } } }
       }
     });
     canvas.dataset.drawn = "true";

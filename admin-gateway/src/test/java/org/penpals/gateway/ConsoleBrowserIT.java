@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +23,12 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.penpals.cli.stack.ApplicationBody;
 import org.penpals.cli.stack.ParticipantEvents;
+import org.penpals.cli.stack.PromptClient;
 import org.penpals.cli.stack.RegistrationClient;
 import org.penpals.cohort.CohortGenerator;
 import org.penpals.cohort.SyntheticApplicant;
+import org.penpals.contracts.Topics;
+import org.penpals.contracts.prompts.PromptEvents;
 import org.penpals.gateway.audit.AuditEntry;
 import org.penpals.gateway.audit.AuditLog;
 import org.penpals.gateway.audit.AuditQuery;
@@ -37,6 +42,7 @@ import org.penpals.gateway.support.TestAccounts;
 import org.penpals.platform.security.Role;
 import org.penpals.platform.testkit.SharedInfrastructure;
 import org.penpals.platform.testkit.TestTokens;
+import org.penpals.platform.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -46,11 +52,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The staff console in a real headless Chromium, in front of the real registration and matching
- * services (their executable jars, each in its own JVM, trusting the gateway's JWK set) on the test
- * JVM's Kafka broker and MongoDB-wire server: an administrator creates and opens a cycle, sees the
- * applicants who then apply on the dashboard's chart and in the applicants' table, closes
- * registration, runs matching and publishes it; a viewer sees all of it and can change nothing.
+ * The staff console in a real headless Chromium, in front of the real registration, matching and
+ * prompt services (their executable jars, each in its own JVM, trusting the gateway's JWK set) on
+ * the test JVM's Kafka broker and MongoDB-wire server: an administrator creates and opens a cycle,
+ * sees the applicants who then apply on the dashboard's chart and in the applicants' table, closes
+ * registration, runs matching and publishes it, and sees the first week's prompts drawn once the
+ * real prompt service sent them; a viewer sees all of it and can change nothing.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
@@ -76,8 +83,8 @@ class ConsoleBrowserIT {
     registry.add("penpals.gateway.public-url", services::gatewayUrl);
     registry.add("penpals.gateway.services.registration", services.registration()::url);
     registry.add("penpals.gateway.services.matching", services.matching()::url);
-    // not behind this test: the console shows those parts as unavailable
-    registry.add("penpals.gateway.services.prompts", () -> "");
+    registry.add("penpals.gateway.services.prompts", services.prompt()::url);
+    // not behind this test: the console shows that part as unavailable
     registry.add("penpals.gateway.services.messaging", () -> "");
   }
 
@@ -165,6 +172,7 @@ class ConsoleBrowserIT {
       int groups = Integer.parseInt(browser.find("#group-total").getText());
       assertThat(browser.driver().findElements(By.cssSelector("#groups tbody tr"))).hasSize(groups);
       browser.screenshot("matching-run-admin");
+      TopicReader deliveries = TopicReader.fromNow(Topics.PROMPT_DELIVERIES);
       browser.submit("#publish");
 
       // then the matches are published by the matching service
@@ -176,6 +184,51 @@ class ConsoleBrowserIT {
       browser.open("/console/runs/" + runId);
       assertThat(browser.present("#published")).isTrue();
       assertThat(browser.present("#publish")).isFalse();
+
+      // and once the prompt service has planned every partnership and the first prompt is due
+      // (the demo clock moved past it in every zone), the dashboard draws it for everyone matched
+      try (deliveries) {
+        deliveries.await(TopicReader.type(PromptEvents.PROMPTS_PLANNED.type()), groups);
+      }
+      String firstDate =
+          await()
+              .atMost(Duration.ofMinutes(1))
+              .until(
+                  () -> {
+                    BearerClient.Answer schedule =
+                        new BearerClient(services.gatewayPort())
+                            .send(
+                                "GET",
+                                "/api/prompts/cycles/" + cycleId + "/schedule",
+                                TestTokens.staff(Role.ADMIN));
+                    return schedule.status() == 200
+                        ? JSON.readTree(schedule.body())
+                            .path("weeks")
+                            .path(0)
+                            .path("date")
+                            .asString()
+                        : null;
+                  },
+                  date -> date != null);
+      LocalDate first = LocalDate.parse(firstDate);
+      new PromptClient(services.gatewayUrl(), TestTokens.staff(Role.ADMIN))
+          .moveTo(first.plusDays(1).atTime(22, 0).toInstant(ZoneOffset.UTC));
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .until(
+              () ->
+                  api("GET", "/api/prompts/cycles/" + cycleId + "/engagement")
+                          .path("weeks")
+                          .path(0)
+                          .path("promptsSent")
+                          .asInt()
+                      == matched);
+      browser.open("/console?cycle=" + cycleId);
+      assertThat(drawnChart(browser, "chart-prompts"))
+          .containsExactly(Map.entry("Week 1", (long) matched));
+      assertThat(drawnChart(browser, "chart-answers")).containsExactly(Map.entry("Week 1", 0L));
+      browser.script("document.getElementById('chart-prompts-figure').scrollIntoView()");
+      browser.screenshot("dashboard-engagement-admin");
     }
 
     // and every change they made is in the audit log, with its outcome

@@ -125,6 +125,32 @@ class EngagementIT {
           .as("answered twice")
           .isEqualTo(409);
 
+      // and the cycle's engagement counts every member's prompts 1-3 and the one answer
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                Api.Response figures =
+                    api.get("/api/prompts/cycles/" + cycleId + "/engagement", coordinator);
+                assertThat(figures.status()).as(figures.toString()).isEqualTo(200);
+                JsonNode weeks = figures.json().get("weeks");
+                assertThat(weeks.size()).isEqualTo(3);
+                for (int week = 1; week <= 3; week++) {
+                  JsonNode row = weeks.get(week - 1);
+                  assertThat(row.get("number").asInt()).isEqualTo(week);
+                  assertThat(row.get("promptsSent").asLong()).as("week %d", week).isEqualTo(4);
+                  assertThat(row.get("late").asLong()).isZero();
+                  assertThat(row.get("answers").asLong()).isEqualTo(week == 3 ? 1 : 0);
+                }
+              });
+      assertThat(
+              api.get(
+                      "/api/prompts/cycles/" + cycleId + "/engagement",
+                      TestTokens.participant(answering.participantId()))
+                  .status())
+          .as("a participant")
+          .isEqualTo(403);
+
       // when a week passes after the check-in
       programme.moveTo(
           weekly(start)

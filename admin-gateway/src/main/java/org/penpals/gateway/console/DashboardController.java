@@ -92,7 +92,7 @@ class DashboardController {
                         "chart-day", "Applications per day", "Applications", stats.path("byDay")));
               });
       matching(me, id, model, charts);
-      engagement(me, id, model);
+      engagement(me, id, model, charts);
     }
     return "console/dashboard";
   }
@@ -188,13 +188,39 @@ class DashboardController {
             });
   }
 
-  private void engagement(StaffPrincipal me, String cycleId, Model model) {
+  private void engagement(StaffPrincipal me, String cycleId, Model model, List<Chart> charts) {
     services
         .optional(
             model,
             "Engagement (prompts and check-ins)",
-            () -> services.get(me, "/api/prompts/cycles/" + Services.enc(cycleId) + "/schedule"))
-        .ifPresent(schedule -> model.addAttribute("schedule", services.plain(schedule)));
+            () -> services.get(me, "/api/prompts/cycles/" + Services.enc(cycleId) + "/engagement"))
+        .ifPresent(
+            engagement -> {
+              JsonNode weeks = engagement.path("weeks");
+              if (weeks.isEmpty()) {
+                return;
+              }
+              model.addAttribute("engagement", true);
+              List<String> labels = new ArrayList<>();
+              List<Long> sent = new ArrayList<>();
+              List<Long> answered = new ArrayList<>();
+              for (JsonNode week : weeks) {
+                labels.add("Week " + week.path("number").asInt());
+                sent.add(week.path("promptsSent").asLong());
+                answered.add(week.path("answers").asLong());
+              }
+              charts.add(
+                  new Chart(
+                      "chart-prompts", "Prompts sent per week", "bar", "Prompts", labels, sent));
+              charts.add(
+                  new Chart(
+                      "chart-answers",
+                      "Check-ins and surveys answered per week",
+                      "bar",
+                      "Answers",
+                      labels,
+                      answered));
+            });
   }
 
   private static @Nullable Map<String, Object> choose(

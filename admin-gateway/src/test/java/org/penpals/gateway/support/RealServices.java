@@ -7,10 +7,10 @@ import org.jspecify.annotations.Nullable;
 import org.penpals.platform.testkit.SharedInfrastructure;
 
 /**
- * The real registration and matching services behind the gateway in the browser test: each from its
- * executable jar (resolved by Maven, see the module's pom) in its own JVM, on the test JVM's Kafka
- * broker and MongoDB-wire server, trusting the gateway's published JWK set — nothing else. Started
- * once per test JVM; stopped when it exits.
+ * The real registration, matching and prompt services behind the gateway in the browser test: each
+ * from its executable jar (resolved by Maven, see the module's pom) in its own JVM, on the test
+ * JVM's Kafka broker and MongoDB-wire server, trusting the gateway's published JWK set — nothing
+ * else. Started once per test JVM; stopped when it exits.
  */
 public final class RealServices {
   private static @Nullable RealServices instance;
@@ -18,6 +18,7 @@ public final class RealServices {
   private final int gatewayPort;
   private final ServiceProcess registration;
   private final ServiceProcess matching;
+  private final ServiceProcess prompt;
 
   private RealServices(int gatewayPort) {
     this.gatewayPort = gatewayPort;
@@ -54,6 +55,18 @@ public final class RealServices {
                 "MONGODB_URI",
                 SharedInfrastructure.mongoAddress() + "/penpals-matching-browser"),
             work.resolve("matching"));
+    this.prompt =
+        ServiceProcess.start(
+            "prompt-service",
+            jar("penpals.prompt.jar"),
+            ServiceProcess.freePort(),
+            with(
+                common,
+                "MONGODB_URI",
+                SharedInfrastructure.mongoAddress() + "/penpals-prompt-browser",
+                "PROMPTS_CLOCK_MODE",
+                "demo"),
+            work.resolve("prompt"));
   }
 
   /**
@@ -74,6 +87,7 @@ public final class RealServices {
   public void awaitReady(Duration timeout) {
     registration.awaitReady(timeout);
     matching.awaitReady(timeout);
+    prompt.awaitReady(timeout);
   }
 
   public String gatewayUrl() {
@@ -86,6 +100,10 @@ public final class RealServices {
 
   public ServiceProcess matching() {
     return matching;
+  }
+
+  public ServiceProcess prompt() {
+    return prompt;
   }
 
   private static Path jar(String property) {

@@ -42,6 +42,12 @@ public interface MemberPlans {
   /** The decided deliveries among these ids. */
   Map<String, Delivery> deliveries(Collection<String> deliveryIds);
 
+  /** A cycle's prompts sent, by prompt number: how many, and how many of those late. */
+  Map<Integer, Sent> sentPerNumber(String cycleId);
+
+  /** Prompts sent of one number, and how many of them more than a day late. */
+  record Sent(long count, long late) {}
+
   /** A decision about one prompt of a plan, with the event it owes (the {@code PromptDue}). */
   record Decision(MemberPlan plan, Delivery delivery, @Nullable Object event) {}
 }

@@ -36,6 +36,24 @@ public class PartnershipQueries {
             memberPlans.stream().flatMap(plan -> plan.deliveryIds().stream()).toList()));
   }
 
+  /** One prompt number of a cycle: prompts sent (and how many late), answers received. */
+  public record Week(int number, long promptsSent, long late, long answers) {}
+
+  /** The cycle's engagement, prompt by prompt: what the dashboard draws. */
+  public List<Week> engagement(String cycleId) {
+    Map<Integer, MemberPlans.Sent> sent = plans.sentPerNumber(cycleId);
+    Map<Integer, Long> answers = partnerships.answersPerNumber(cycleId);
+    java.util.SortedSet<Integer> numbers = new java.util.TreeSet<>(sent.keySet());
+    numbers.addAll(answers.keySet());
+    return numbers.stream()
+        .map(
+            n -> {
+              MemberPlans.Sent s = sent.getOrDefault(n, new MemberPlans.Sent(0, 0));
+              return new Week(n, s.count(), s.late(), answers.getOrDefault(n, 0L));
+            })
+        .toList();
+  }
+
   public List<Partnership> quietOf(String cycleId) {
     return partnerships.quietOf(cycleId);
   }

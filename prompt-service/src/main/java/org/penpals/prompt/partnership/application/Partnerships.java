@@ -2,6 +2,7 @@ package org.penpals.prompt.partnership.application;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.penpals.prompt.partnership.domain.Answer;
 import org.penpals.prompt.partnership.domain.Partnership;
@@ -35,6 +36,9 @@ public interface Partnerships {
 
   /** Records an answer with its events; false if the participant answered that prompt already. */
   boolean recordAnswer(Partnership partnership, Answer answer, List<?> events);
+
+  /** A cycle's answers (check-ins and surveys), by prompt number. */
+  Map<Integer, Long> answersPerNumber(String cycleId);
 
   /** Adds a report unless its author has an open one. */
   boolean addReport(String id, Partnership.Report report);

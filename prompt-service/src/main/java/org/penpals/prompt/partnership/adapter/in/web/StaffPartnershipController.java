@@ -71,6 +71,17 @@ public class StaffPartnershipController {
         .toList();
   }
 
+  public record EngagementView(String cycleId, List<PartnershipQueries.Week> weeks) {}
+
+  @GetMapping("/api/prompts/cycles/{cycleId}/engagement")
+  @Operation(
+      summary =
+          "A cycle's engagement by prompt number: prompts sent (and how many late), check-in and"
+              + " survey answers received; numbers with nothing sent or answered are left out")
+  public EngagementView engagement(@PathVariable String cycleId) {
+    return new EngagementView(cycleId, queries.engagement(cycleId));
+  }
+
   @GetMapping("/api/prompts/partnerships/{partnershipId}")
   @Operation(summary = "A partnership's prompts (sent, skipped, next), answers and flags")
   public PartnershipView partnership(@PathVariable String partnershipId) {

@@ -8,6 +8,8 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
@@ -145,6 +147,29 @@ public class MongoMemberPlans implements MemberPlans {
     stop(List.of(id), MemberPlan.Status.ERASED, at);
     plans.updateOne(
         eq("_id", id), Updates.combine(Updates.unset("timeZone"), Updates.unset("locale")));
+  }
+
+  /** An aggregation over the cycle's sent deliveries, grouped by prompt number (staff only). */
+  @Override
+  public Map<Integer, Sent> sentPerNumber(String cycleId) {
+    Map<Integer, Sent> sent = new HashMap<>();
+    deliveries
+        .aggregate(
+            List.of(
+                Aggregates.match(
+                    new Document("cycleId", cycleId).append("status", Delivery.Status.SENT.name())),
+                Aggregates.group(
+                    "$n",
+                    Accumulators.sum("count", 1),
+                    Accumulators.sum("late", new Document("$cond", List.of("$late", 1, 0))))))
+        .forEach(
+            g ->
+                sent.put(
+                    ((Number) g.get("_id")).intValue(),
+                    new Sent(
+                        ((Number) g.get("count")).longValue(),
+                        ((Number) g.get("late")).longValue())));
+    return sent;
   }
 
   @Override

@@ -10,6 +10,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
@@ -215,6 +217,21 @@ public class MongoPartnerships implements Partnerships {
       }
       dissolve(id, reason, at);
     }
+  }
+
+  @Override
+  public Map<Integer, Long> answersPerNumber(String cycleId) {
+    Map<Integer, Long> counts = new HashMap<>();
+    answers
+        .aggregate(
+            List.of(
+                Aggregates.match(new Document("cycleId", cycleId)),
+                Aggregates.group("$number", Accumulators.sum("count", 1))))
+        .forEach(
+            g ->
+                counts.put(
+                    ((Number) g.get("_id")).intValue(), ((Number) g.get("count")).longValue()));
+    return counts;
   }
 
   @Override
