@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
@@ -30,6 +31,7 @@ import org.penpals.messaging.mail.domain.MailContent;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -60,6 +62,7 @@ public class SmtpTransport implements MailTransport {
       RateLimiter rateLimiter,
       int maxBatch,
       Duration unavailableBackoff) {
+    preferAngusStreamProvider();
     this.sender = sender;
     try {
       this.from = new InternetAddress(from, true);
@@ -174,9 +177,7 @@ public class SmtpTransport implements MailTransport {
             setHeader("Message-ID", messageId);
           }
         };
-    MimeMessageHelper helper =
-        new MimeMessageHelper(
-            message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, StandardCharsets.UTF_8.name());
+    MimeMessageHelper helper = new Helper(message);
     helper.setFrom(from);
     helper.setTo(new InternetAddress(mail.to(), true));
     helper.setSubject(content.subject());
@@ -184,6 +185,53 @@ public class SmtpTransport implements MailTransport {
     message.setHeader("Content-Language", mail.locale());
     message.setHeader("X-Penpals-Mail-Kind", mail.kind().name());
     return message;
+  }
+
+  /**
+   * Spring's helper, but with one MIME type map for every message: for a message that is not one of
+   * {@code JavaMailSenderImpl}'s own it builds a new map each time, reading the {@code mime.types}
+   * files from the classpath, which profiling found to be a fifth of the sending CPU.
+   */
+  private static final class Helper extends MimeMessageHelper {
+    private static final FileTypeMap FILE_TYPES = fileTypes();
+
+    Helper(MimeMessage message) throws MessagingException {
+      super(message, MULTIPART_MODE_MIXED_RELATED, StandardCharsets.UTF_8.name());
+    }
+
+    @Override
+    protected FileTypeMap getDefaultFileTypeMap(MimeMessage message) {
+      return FILE_TYPES;
+    }
+
+    private static FileTypeMap fileTypes() {
+      ConfigurableMimeFileTypeMap types = new ConfigurableMimeFileTypeMap();
+      types.afterPropertiesSet();
+      return types;
+    }
+  }
+
+  /**
+   * Names Angus Mail's stream provider as a system property unless one is named already. Without it
+   * Jakarta Mail 2.1 finds its {@code StreamProvider} through a {@code ServiceLoader} scan of every
+   * jar on each new message, body part and encoded header (jakartaee/mail-api#861, open): another
+   * sixth of the sending CPU. With the property it instantiates the named class directly.
+   */
+  public static void preferAngusStreamProvider() {
+    String key = "jakarta.mail.util.StreamProvider";
+    String angus = "org.eclipse.angus.mail.util.MailStreamProvider";
+    if (System.getProperty(key) == null && present(angus)) {
+      System.setProperty(key, angus);
+    }
+  }
+
+  private static boolean present(String className) {
+    try {
+      Class.forName(className, false, SmtpTransport.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   /** 5xx and bad addresses: permanent. 4xx and anything else: try again later. */
