@@ -63,6 +63,9 @@ EXTERNAL_SMTP=${SMTP_HOST:-}
 : "${KAFKA_PORT:=9092}"
 : "${KAFKA_CONTROLLER_PORT:=9093}"
 : "${MONGO_PORT:=27017}"
+# disk: the embedded MongoDB-wire server keeps its data in $DATA/mongo (survives restarts);
+# memory: on its heap, dropped at `down` (throw-away stacks such as the apply benchmark's)
+: "${MONGO_STORE:=disk}"
 : "${SMTP_PORT:=3025}"
 : "${SMTP_INBOX_PORT:=8025}"
 : "${KAFKA_BOOTSTRAP_SERVERS:=localhost:$KAFKA_PORT}"
@@ -417,13 +420,17 @@ start_mongo() {
     return
   fi
   ensure_port_free "$MONGO_PORT" "MongoDB" MONGO_PORT
+  case $MONGO_STORE in
+    disk | memory) ;;
+    *) die "MONGO_STORE is disk or memory, not '$MONGO_STORE'" ;;
+  esac
   mkdir -p "$DATA/mongo"
   local -a opts
   read -r -a opts <<<"$MONGO_JVM_OPTS"
   spawn mongo - "$JAVA" "${opts[@]}" -Dpenpals.component=mongo "-Dpenpals.home=$PENPALS_HOME" \
     -cp "$MONGO_JAR:$MONGO_LIB/*" org.penpals.local.mongo.LocalMongoServer \
-    --port "$MONGO_PORT" --data "$DATA/mongo/penpals.mv"
-  say "mongo: starting on localhost:$MONGO_PORT (pid $(<"$RUN/mongo.pid"))"
+    --port "$MONGO_PORT" --data "$DATA/mongo/penpals.mv" --store "$MONGO_STORE"
+  say "mongo: starting on localhost:$MONGO_PORT, data on $MONGO_STORE (pid $(<"$RUN/mongo.pid"))"
 }
 
 # GreenMail (deploy/local/smtp): accepts mail for any address, keeps it in memory (a restart

@@ -126,7 +126,11 @@ class RegistrationConfiguration {
         recent =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
                 .maximumSize(1000)
-                .expireAfterWrite(java.time.Duration.ofSeconds(1))
+                // reloaded in the background after a second, while the old value still answers:
+                // request threads never queue behind a reload (they did, every second, with
+                // expireAfterWrite alone); a value older than 3 s is never served
+                .refreshAfterWrite(java.time.Duration.ofSeconds(1))
+                .expireAfterWrite(java.time.Duration.ofSeconds(3))
                 .build(cycles::find);
     return new ApplyService(recent::get, participants, admissions, secrets, clock);
   }

@@ -3,7 +3,6 @@ package org.penpals.cli;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import org.penpals.cli.stack.ApplicationBody;
 import org.penpals.cli.stack.CycleBody;
+import org.penpals.cli.stack.LoadRequest;
 import org.penpals.cli.stack.LoadResult;
 import org.penpals.cli.stack.LoadRunner;
 import org.penpals.cli.stack.ParticipantEvents;
@@ -50,7 +50,7 @@ final class BenchCommand implements Command {
   @Override
   public String usage() {
     return "bench apply --registration URL --keys DIR --kafka BOOTSTRAP [--count 20000]\n"
-        + "     [--concurrency 64] [--warmup 2000] [--seed 2014] [--timeout 2m]\n"
+        + "     [--concurrency 64] [--warmup 10000] [--seed 2014] [--timeout 2m]\n"
         + "                    apply N applications concurrently; print throughput, p50/p99,\n"
         + "                    the time until the last event is on Kafka, and a trivial\n"
         + "                    endpoint's figures as the ceiling";
@@ -88,7 +88,7 @@ final class BenchCommand implements Command {
           args.required("kafka"),
           args.intOption("count", 20_000, 1, 1_000_000),
           args.intOption("concurrency", 64, 1, 4096),
-          args.intOption("warmup", 2_000, 0, 1_000_000),
+          args.intOption("warmup", 10_000, 0, 1_000_000),
           args.longOption("seed", 2014),
           args.durationOption("timeout", Duration.ofMinutes(2)));
     }
@@ -126,7 +126,7 @@ final class BenchCommand implements Command {
     registration.openCycle(cycleId, token);
     events.follow(cycleId);
 
-    List<HttpRequest> applications =
+    List<LoadRequest> applications =
         new CohortGenerator(options.seed())
             .generate(count + warmup).stream()
                 .map(a -> registration.application(cycleId, ApplicationBody.json(a)))
@@ -134,15 +134,13 @@ final class BenchCommand implements Command {
     err.printf(
         "bench: cycle %s; warming up with %d applications, %d in flight...%n",
         cycleId, warmup, concurrency);
-    LoadResult warm =
-        LoadRunner.run(registration.http(), applications.subList(0, warmup), concurrency, false);
+    LoadResult warm = LoadRunner.run(applications.subList(0, warmup), concurrency, false);
 
     err.printf("bench: applying %d...%n", count);
     Optional<PrometheusMetrics> before = registration.metrics();
     JvmSnapshot clientBefore = JvmSnapshot.now();
     LoadResult measured =
-        LoadRunner.run(
-            registration.http(), applications.subList(warmup, warmup + count), concurrency, false);
+        LoadRunner.run(applications.subList(warmup, warmup + count), concurrency, false);
     JvmSnapshot clientAfter = JvmSnapshot.now();
     Optional<PrometheusMetrics> after = registration.metrics();
 
@@ -153,11 +151,10 @@ final class BenchCommand implements Command {
     long lastEventMillis = events.lastRegisteredAtMillis();
 
     err.printf("bench: the ceiling, GET %s...%n", RegistrationClient.TAXONOMY);
-    List<HttpRequest> trivial =
+    List<LoadRequest> trivial =
         Collections.nCopies(count, registration.get(RegistrationClient.TAXONOMY));
-    LoadRunner.run(
-        registration.http(), trivial.subList(0, Math.min(warmup, count)), concurrency, false);
-    LoadResult ceiling = LoadRunner.run(registration.http(), trivial, concurrency, false);
+    LoadRunner.run(trivial.subList(0, Math.min(warmup, count)), concurrency, false);
+    LoadResult ceiling = LoadRunner.run(trivial, concurrency, false);
 
     out.printf(
         "Apply benchmark: %d applications, %d in flight, after %d warm-up; %s%n",

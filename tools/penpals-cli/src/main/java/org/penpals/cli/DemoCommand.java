@@ -1,7 +1,6 @@
 package org.penpals.cli;
 
 import java.io.PrintStream;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.penpals.cli.stack.ApplicationBody;
 import org.penpals.cli.stack.CycleBody;
+import org.penpals.cli.stack.LoadRequest;
 import org.penpals.cli.stack.LoadResult;
 import org.penpals.cli.stack.LoadRunner;
 import org.penpals.cli.stack.MatchingClient;
@@ -172,11 +172,11 @@ final class DemoCommand implements Command {
 
     List<SyntheticApplicant> cohort =
         new CohortGenerator(options.seed()).generate(applicants, options.countries());
-    List<HttpRequest> requests =
+    List<LoadRequest> requests =
         cohort.stream()
             .map(a -> registration.application(cycleId, ApplicationBody.json(a)))
             .toList();
-    LoadResult applied = LoadRunner.run(registration.http(), requests, concurrency, true);
+    LoadResult applied = LoadRunner.run(requests, concurrency, true);
     long waitlisted =
         applied.bodies().stream()
             .filter(body -> !body.isEmpty())
@@ -377,9 +377,9 @@ final class DemoCommand implements Command {
   /** Confirms every email whose verification request reached Kafka. */
   private static LoadResult verify(
       RegistrationClient registration, ParticipantEvents events, int concurrency) {
-    List<HttpRequest> requests =
+    List<LoadRequest> requests =
         events.takeTokens().stream().map(t -> registration.verification(t.token())).toList();
-    return LoadRunner.run(registration.http(), requests, concurrency, false);
+    return LoadRunner.run(requests, concurrency, false);
   }
 
   private static void printSummary(

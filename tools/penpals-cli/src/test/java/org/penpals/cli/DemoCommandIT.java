@@ -97,4 +97,45 @@ class DemoCommandIT {
       assertThat(verified.stream().map(CloudEventRecord::key).distinct()).hasSize(60);
     }
   }
+
+  @Test
+  void shouldBenchmarkApplicationsAndFindEveryEventOnKafka() {
+    // given: the key pair the service trusts
+    Tokens.writePem(SharedInfrastructure.keys(), keys);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    // when: a small run of the apply benchmark, with its warm-up and its ceiling phase
+    int exit =
+        PenpalsCli.run(
+            new String[] {
+              "bench",
+              "apply",
+              "--registration",
+              "http://localhost:" + port,
+              "--keys",
+              keys.toString(),
+              "--kafka",
+              SharedInfrastructure.kafkaBootstrapServers(),
+              "--count",
+              "40",
+              "--warmup",
+              "10",
+              "--concurrency",
+              "4",
+              "--timeout",
+              "60s"
+            },
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+    // then: every application was accepted, every event found, and the ceiling measured
+    String report = out.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(report).isZero();
+    assertThat(report)
+        .contains(
+            "applications   40 ok, 0 failed",
+            "50/50 ParticipantRegistered on Kafka",
+            "(0 failed)",
+            "every event on Kafka: yes");
+  }
 }

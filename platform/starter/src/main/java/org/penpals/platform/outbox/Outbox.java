@@ -4,13 +4,13 @@ import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.penpals.contracts.EventCatalog;
 import org.penpals.contracts.EventType;
+import org.penpals.platform.domain.Randomness;
 import org.penpals.platform.events.EventJson;
 
 /**
@@ -62,7 +62,7 @@ public final class Outbox {
   private OutboxEntry entry(Object event, Instant now, @Nullable String trace) {
     EventType<?> type = EventCatalog.of(event.getClass());
     return new OutboxEntry(
-        UUID.randomUUID().toString(),
+        Randomness.uuidString(),
         type.type(),
         type.topic(),
         type.keyOf(event),

@@ -21,7 +21,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import org.penpals.platform.domain.Randomness;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -58,7 +58,7 @@ public final class Tokens {
         JwtClaimsSet.builder()
             .issuer(issuer)
             .subject(subject)
-            .id(UUID.randomUUID().toString())
+            .id(Randomness.uuidString())
             .issuedAt(now)
             .notBefore(now.minusSeconds(1))
             .expiresAt(now.plus(ttl))

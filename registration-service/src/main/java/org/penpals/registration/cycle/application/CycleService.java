@@ -2,9 +2,9 @@ package org.penpals.registration.cycle.application;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 import org.penpals.platform.domain.NotFound;
+import org.penpals.platform.domain.Randomness;
 import org.penpals.platform.domain.StateConflict;
 import org.penpals.registration.cycle.domain.Cycle;
 import org.penpals.registration.cycle.domain.CycleSettings;
@@ -22,7 +22,7 @@ public class CycleService {
   }
 
   public Cycle create(CycleSettings settings) {
-    Cycle.Changed created = Cycle.draft(UUID.randomUUID().toString(), settings, clock.instant());
+    Cycle.Changed created = Cycle.draft(Randomness.uuidString(), settings, clock.instant());
     cycles.insert(created);
     return created.cycle();
   }

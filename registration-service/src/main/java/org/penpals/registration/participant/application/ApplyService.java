@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.penpals.platform.domain.InvalidInput;
 import org.penpals.platform.domain.NotFound;
+import org.penpals.platform.domain.Randomness;
 import org.penpals.platform.domain.StateConflict;
 import org.penpals.registration.cycle.domain.Cycle;
 import org.penpals.registration.participant.domain.Participant;
@@ -49,7 +49,7 @@ public class ApplyService {
     if (!cycle.acceptsApplications(clock.instant())) {
       throw new StateConflict("this cycle is not taking applications now", "cycleId");
     }
-    return register(cycle, form, UUID.randomUUID().toString(), null, true);
+    return register(cycle, form, Randomness.uuidString(), null, true);
   }
 
   /**

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.penpals.platform.domain.NotFound;
+import org.penpals.platform.domain.Randomness;
 import org.penpals.platform.domain.StateConflict;
 import org.penpals.platform.domain.Violation;
 import org.penpals.registration.cycle.application.CycleRepository;
@@ -101,7 +101,7 @@ public class ImportService {
     if (dryRun) {
       return new Report("", rows.size(), 0, 0, 0, true);
     }
-    String importId = UUID.randomUUID().toString();
+    String importId = Randomness.uuidString();
     imports.stage(importId, cycleId, csv);
     Report report = materialise(importId, cycle, rows);
     imports.markDone(importId);

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -16,7 +15,6 @@ import javax.crypto.spec.SecretKeySpec;
  * pseudonymous person key (HMAC-SHA256 of the email under a configured secret).
  */
 public final class Secrets {
-  private static final SecureRandom RANDOM = new SecureRandom();
   private final byte[] personKeySecret;
 
   public Secrets(String personKeySecret) {
@@ -30,9 +28,9 @@ public final class Secrets {
 
   /** A fresh 256-bit token, URL-safe. */
   public String newToken() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(org.penpals.platform.domain.Randomness.bytes(32));
   }
 
   public static String hash(String token) {

@@ -59,7 +59,8 @@ public final class RegistrationClient implements AutoCloseable {
 
   /** Fails fast, before anything else is set up, if the service is not there. */
   public void ping() {
-    expect(send(get(TAXONOMY)), 200, "reach registration-service at " + base);
+    expect(
+        send(request(TAXONOMY, null).GET().build()), 200, "reach registration-service at " + base);
   }
 
   /** Creates a cycle in draft; returns its id. */
@@ -93,23 +94,19 @@ public final class RegistrationClient implements AutoCloseable {
   }
 
   /** {@code POST /api/registration/cycles/{id}/applications}: public, no token. */
-  public HttpRequest application(String cycleId, byte[] json) {
-    return request(CYCLES + "/" + cycleId + "/applications", null)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(json))
-        .build();
+  public LoadRequest application(String cycleId, byte[] json) {
+    return LoadRequest.post(URI.create(base + CYCLES + "/" + cycleId + "/applications"), json);
   }
 
   /** {@code POST /api/registration/verifications} with the token from the mailed link. */
-  public HttpRequest verification(String verificationToken) {
+  public LoadRequest verification(String verificationToken) {
     byte[] body = JSON.writeValueAsBytes(java.util.Map.of("token", verificationToken));
-    return request("/api/registration/verifications", null)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
+    return LoadRequest.post(URI.create(base + "/api/registration/verifications"), body);
   }
 
   /** A public GET, e.g. {@link #TAXONOMY}. */
-  public HttpRequest get(String path) {
-    return request(path, null).GET().build();
+  public LoadRequest get(String path) {
+    return LoadRequest.get(URI.create(base + path));
   }
 
   /** The service's Prometheus metrics, if it exposes them. */

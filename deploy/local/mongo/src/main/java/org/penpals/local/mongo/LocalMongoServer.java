@@ -1,7 +1,9 @@
 package org.penpals.local.mongo;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -17,6 +19,11 @@ import java.util.concurrent.CountDownLatch;
  * <p>Run as {@code java -cp 'target/lib/*:target/local-mongo.jar'
  * org.penpals.local.mongo.LocalMongoServer --port 27017 --data DIR/penpals.mv}. It binds to the
  * loopback address only and shuts down cleanly (closing the store) on SIGTERM.
+ *
+ * <p>{@code --store memory} keeps everything on the heap instead and nothing across a restart: for
+ * throw-away stacks such as the apply benchmark's, where the H2 store's serialisation of every
+ * index key and document (most of this server's CPU under load) would measure the embedded store
+ * rather than Penpals.
  */
 public final class LocalMongoServer implements AutoCloseable {
 
@@ -34,10 +41,37 @@ public final class LocalMongoServer implements AutoCloseable {
     this.dataFile = dataFile;
   }
 
+  /** Where the data lives. */
+  public enum Store {
+    /** One H2 MVStore file: kept across restarts. The default. */
+    DISK,
+    /** The heap: gone when the server stops. */
+    MEMORY;
+
+    static Store parse(String value) {
+      return switch (value) {
+        case "disk" -> DISK;
+        case "memory" -> MEMORY;
+        default -> throw new IllegalArgumentException("--store is disk or memory, not " + value);
+      };
+    }
+  }
+
   /**
    * Opens (or creates) the data file and listens on {@code host:port}; port 0 picks a free port.
    */
   public static LocalMongoServer start(String host, int port, Path dataFile) {
+    return start(host, port, dataFile, Store.DISK);
+  }
+
+  /**
+   * Listens on {@code host:port} with the data in {@code store}; port 0 picks a free port. With
+   * {@link Store#MEMORY} the data file is only a name and nothing is written.
+   */
+  public static LocalMongoServer start(String host, int port, Path dataFile, Store store) {
+    if (store == Store.MEMORY) {
+      return listen(new MemoryBackend(), host, port, dataFile.toAbsolutePath());
+    }
     Path absolute = dataFile.toAbsolutePath();
     try {
       Path parent = absolute.getParent();
@@ -47,7 +81,11 @@ public final class LocalMongoServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the directory of " + absolute, e);
     }
-    H2Backend backend = new H2Backend(absolute.toString());
+    return listen(new H2Backend(absolute.toString()), host, port, absolute);
+  }
+
+  private static LocalMongoServer listen(
+      MongoBackend backend, String host, int port, Path absolute) {
     MongoServer server = new MongoServer(backend);
     try {
       server.bind(host, port);
@@ -89,7 +127,8 @@ public final class LocalMongoServer implements AutoCloseable {
       System.exit(2);
       return;
     }
-    LocalMongoServer server = start(options.host(), options.port(), options.dataFile());
+    LocalMongoServer server =
+        start(options.host(), options.port(), options.dataFile(), options.store());
     CountDownLatch stopped = new CountDownLatch(1);
     PrintStream out = System.out;
     Runtime.getRuntime()
@@ -97,27 +136,33 @@ public final class LocalMongoServer implements AutoCloseable {
             new Thread(
                 () -> {
                   server.close();
-                  out.println("mongo-wire server stopped, data kept in " + server.dataFile());
+                  out.println(
+                      options.store() == Store.MEMORY
+                          ? "mongo-wire server stopped, data dropped (--store memory)"
+                          : "mongo-wire server stopped, data kept in " + server.dataFile());
                   stopped.countDown();
                 },
                 "local-mongo-shutdown"));
     out.println(
         "mongo-wire server listening on "
             + server.connectionString()
-            + ", data in "
-            + server.dataFile());
+            + (options.store() == Store.MEMORY
+                ? ", data in memory only (--store memory: nothing is kept)"
+                : ", data in " + server.dataFile()));
     stopped.await();
   }
 
-  record Options(String host, int port, Path dataFile) {
+  record Options(String host, int port, Path dataFile, Store store) {
 
     static final String USAGE =
-        "usage: LocalMongoServer --data FILE [--port 27017] [--host 127.0.0.1]";
+        "usage: LocalMongoServer --data FILE [--port 27017] [--host 127.0.0.1]"
+            + " [--store disk|memory]";
 
     static Options parse(String[] args) {
       String host = DEFAULT_HOST;
       int port = DEFAULT_PORT;
       Path dataFile = null;
+      Store store = Store.DISK;
       for (int i = 0; i < args.length; i++) {
         String name = args[i];
         if (i + 1 >= args.length) {
@@ -128,13 +173,14 @@ public final class LocalMongoServer implements AutoCloseable {
           case "--host" -> host = value;
           case "--port" -> port = parsePort(value);
           case "--data" -> dataFile = Path.of(value);
+          case "--store" -> store = Store.parse(value);
           default -> throw new IllegalArgumentException("unknown option " + name);
         }
       }
       if (dataFile == null) {
         throw new IllegalArgumentException("--data FILE is required");
       }
-      return new Options(host, port, dataFile);
+      return new Options(host, port, dataFile, store);
     }
 
     private static int parsePort(String value) {

@@ -57,6 +57,36 @@ class LocalMongoServerTest {
   }
 
   @Test
+  void shouldKeepNothingAndWriteNoFileWithTheMemoryStore() {
+    // given a memory-store server holding one cycle
+    Path dataFile = dataDir.resolve("penpals.mv");
+    try (LocalMongoServer server =
+            LocalMongoServer.start("127.0.0.1", 0, dataFile, LocalMongoServer.Store.MEMORY);
+        MongoClient client = MongoClients.create(server.connectionString())) {
+      MongoCollection<Document> cycles =
+          client.getDatabase("penpals-registration").getCollection("cycles");
+      cycles.insertOne(new Document("_id", "c-1").append("name", "Spring 2026"));
+      assertThat(cycles.countDocuments()).isEqualTo(1);
+    }
+
+    // then no file was written, and a restart on the same name starts empty
+    assertThat(dataFile).doesNotExist();
+    withCycles(dataFile, cycles -> assertThat(cycles.countDocuments()).isZero());
+  }
+
+  @Test
+  void shouldParseTheStoreAndRejectAnUnknownOne() {
+    assertThat(
+            LocalMongoServer.Options.parse(new String[] {"--data", "x.mv", "--store", "memory"})
+                .store())
+        .isEqualTo(LocalMongoServer.Store.MEMORY);
+    assertThatThrownBy(
+            () -> LocalMongoServer.Options.parse(new String[] {"--data", "x.mv", "--store", "ram"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--store");
+  }
+
+  @Test
   void shouldRejectAnUnknownOption() {
     assertThatThrownBy(() -> LocalMongoServer.Options.parse(new String[] {"--bogus", "1"}))
         .isInstanceOf(IllegalArgumentException.class)
@@ -70,6 +100,7 @@ class LocalMongoServerTest {
 
     assertThat(options.host()).isEqualTo("127.0.0.1");
     assertThat(options.port()).isEqualTo(27017);
+    assertThat(options.store()).isEqualTo(LocalMongoServer.Store.DISK);
   }
 
   private static void withCycles(Path dataFile, Consumer<MongoCollection<Document>> action) {
