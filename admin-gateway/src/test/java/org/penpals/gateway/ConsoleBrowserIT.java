@@ -484,12 +484,13 @@ class ConsoleBrowserIT {
   }
 
   private static HttpResponse<String> send(
-      RegistrationClient registration, java.net.http.HttpRequest request) {
+      RegistrationClient registration, org.penpals.cli.stack.LoadRequest request) {
     try {
       return registration
           .http()
           .send(
-              request, HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+              request.toHttpRequest(Duration.ofSeconds(30)),
+              HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
