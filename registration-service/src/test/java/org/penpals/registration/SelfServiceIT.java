@@ -64,6 +64,90 @@ class SelfServiceIT {
           .isEqualTo("VERIFIED");
       // the store never holds the token itself
       assertThat(raw(id).toJson()).doesNotContain(token);
+      // the token names its participant, so applying wrote no look-up document
+      assertThat(token).startsWith(id + ".");
+      assertThat(
+              database
+                  .getCollection("verifications")
+                  .countDocuments(Filters.eq("participantId", id)))
+          .isZero();
+    }
+  }
+
+  @Test
+  void shouldRefuseATokenWhoseSecretOrParticipantIsWrong() {
+    try (TopicReader topic = TopicReader.fromNow(Topics.REGISTRATION_PARTICIPANTS)) {
+      String id = api.applied(cycleId, anApplication());
+      String token =
+          topic
+              .await(TopicReader.event(RegistrationEvents.VERIFICATION_REQUESTED.type(), id), 1)
+              .get(0)
+              .as(ParticipantVerificationRequested.class)
+              .token();
+      String secret = token.substring(token.lastIndexOf('.') + 1);
+      String other = api.applied(cycleId, anApplication());
+
+      for (String wrong :
+          java.util.List.of(
+              id + "." + secret.substring(1) + (secret.charAt(0) == 'A' ? "B" : "A"), // one char
+              other + "." + secret, // the right secret for another participant
+              "no-such-participant." + secret,
+              "." + secret,
+              secret)) {
+        Api.Response refused =
+            api.raw()
+                .post(
+                    RegistrationApi.BASE + "/verifications", "{\"token\":\"" + wrong + "\"}", null);
+        assertThat(refused.status()).as(wrong).isEqualTo(400);
+        assertThat(BadInputIT.fields(refused.json())).containsExactly("token");
+      }
+      assertThat(api.raw().get(ME, TestTokens.participant(id)).json().get("status").asString())
+          .isEqualTo("PENDING_VERIFICATION");
+      assertThat(api.raw().get(ME, TestTokens.participant(other)).json().get("status").asString())
+          .isEqualTo("PENDING_VERIFICATION");
+    }
+  }
+
+  @Test
+  void shouldStillVerifyATokenIssuedBeforeTokensNamedTheirParticipant() {
+    // given an application whose pending token is of the old kind: random only, found through a
+    // look-up document keyed by its hash (what applying wrote until 2026-11-30)
+    String id = api.applied(cycleId, anApplication());
+    String legacy = "x".repeat(43);
+    String hash = sha256(legacy);
+    database
+        .getCollection("participants")
+        .updateOne(
+            Filters.eq("_id", id),
+            new Document("$set", new Document("verification.tokenHash", hash)));
+    database
+        .getCollection("verifications")
+        .insertOne(new Document("_id", hash).append("participantId", id));
+
+    // when its link is followed
+    Api.Response verified =
+        api.raw()
+            .post(RegistrationApi.BASE + "/verifications", "{\"token\":\"" + legacy + "\"}", null);
+
+    // then it verifies once, and the look-up is gone once it is stale
+    assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+    assertThat(verified.json().get("status").asString()).isEqualTo("VERIFIED");
+    Api.Response again =
+        api.raw()
+            .post(RegistrationApi.BASE + "/verifications", "{\"token\":\"" + legacy + "\"}", null);
+    assertThat(again.status()).isEqualTo(400);
+    assertThat(database.getCollection("verifications").countDocuments(Filters.eq("_id", hash)))
+        .isZero();
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

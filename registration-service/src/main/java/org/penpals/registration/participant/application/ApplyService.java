@@ -1,5 +1,6 @@
 package org.penpals.registration.participant.application;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +68,7 @@ public class ApplyService {
     Admissions.Decision decision =
         admissions.admit(cycle, form.profile().countryCode(), requireOpen);
     Instant now = clock.instant();
-    String token = secrets.newToken();
+    String token = verificationToken(id);
     Participant.Changed registered =
         Participant.register(
             id,
@@ -95,6 +96,34 @@ public class ApplyService {
     return registered.participant();
   }
 
+  /**
+   * A verification token names the participant it is for ({@code <id>.<256 random bits>}), so the
+   * link finds its application by id; only the SHA-256 of the whole token is stored and compared.
+   * Tokens without a participant id were issued before 2026-11-30 and are found through the old
+   * look-up by hash (see {@link ParticipantRepository#findByVerificationHash}) until they expire.
+   */
+  private String verificationToken(String participantId) {
+    return participantId + TOKEN_SEPARATOR + secrets.newToken();
+  }
+
+  private static final char TOKEN_SEPARATOR = '.';
+
+  private Optional<Participant> awaitingVerification(String token) {
+    String hash = Secrets.hash(token);
+    int separator = token.lastIndexOf(TOKEN_SEPARATOR);
+    if (separator <= 0) {
+      return participants.findByVerificationHash(hash);
+    }
+    return participants
+        .find(token.substring(0, separator))
+        .filter(
+            p ->
+                p.verification() != null
+                    && java.security.MessageDigest.isEqual(
+                        p.verification().tokenHash().getBytes(StandardCharsets.US_ASCII),
+                        hash.getBytes(StandardCharsets.US_ASCII)));
+  }
+
   private static StateConflict alreadyApplied() {
     return new StateConflict("this email has already applied to this cycle", "email");
   }
@@ -105,8 +134,7 @@ public class ApplyService {
       throw InvalidInput.of("token", "is invalid or has expired");
     }
     Participant participant =
-        participants
-            .findByVerificationHash(Secrets.hash(token))
+        awaitingVerification(token)
             .orElseThrow(() -> InvalidInput.of("token", "is invalid or has expired"));
     Participant.Changed verified = participant.verify(clock.instant());
     if (!participants.update(verified, participant.revision())) {
@@ -127,8 +155,8 @@ public class ApplyService {
     if (pending.isEmpty()) {
       return;
     }
-    String token = secrets.newToken();
     Participant participant = pending.get();
+    String token = verificationToken(participant.id());
     participants.update(
         participant.renewVerification(
             token,

@@ -62,8 +62,10 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
   private static final java.time.Duration ORPHAN_AFTER = java.time.Duration.ofMinutes(1);
 
   /**
-   * Pending verifications keyed by the token's hash, so the link finds its application with a
-   * lookup by {@code _id}; a document whose application no longer carries that hash is stale.
+   * Pending verifications keyed by the token's hash, as they were written until 2026-11-30: the
+   * link of a token without a participant id finds its application here. Nothing new is written (a
+   * token now names its participant); once the last such token has expired (72 h), this collection
+   * and {@link #findByVerificationHash} can go.
    */
   public static final String VERIFICATIONS = "verifications";
 
@@ -113,18 +115,6 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
       throw e;
     }
     outbox.inserted(COLLECTION, doc);
-    remember(p);
-  }
-
-  /** Makes the participant's pending verification findable by its hash. */
-  private void remember(Participant p) {
-    Verification verification = p.verification();
-    if (verification != null) {
-      verifications.replaceOne(
-          eq("_id", verification.tokenHash()),
-          new Document("_id", verification.tokenHash()).append("participantId", p.id()),
-          new com.mongodb.client.model.ReplaceOptions().upsert(true));
-    }
   }
 
   /**
@@ -197,7 +187,6 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
             == 1;
     if (updated) {
       outbox.written(COLLECTION, p.id());
-      remember(p);
       if (before != null && before.getString("emailKey") != null) {
         // the email is free to apply again
         claims.deleteOne(
