@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.penpals.contracts.Topics;
 import org.penpals.contracts.registration.ParticipantErased;
 import org.penpals.contracts.registration.ParticipantProfileUpdated;
-import org.penpals.contracts.registration.ParticipantVerificationRequested;
 import org.penpals.contracts.registration.ParticipantWithdrawn;
 import org.penpals.contracts.registration.RegistrationEvents;
 import org.penpals.platform.testkit.Api;
 import org.penpals.platform.testkit.PenpalsIntegrationTest;
 import org.penpals.platform.testkit.TestTokens;
 import org.penpals.platform.testkit.TopicReader;
+import org.penpals.registration.participant.application.Secrets;
 import org.penpals.registration.support.ApplicationFixture;
 import org.penpals.registration.support.RegistrationApi;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,19 +41,10 @@ class SelfServiceIT {
   void shouldVerifyTheEmailWithTheTokenFromTheMailOnceOnly() {
     try (TopicReader topic = TopicReader.fromNow(Topics.REGISTRATION_PARTICIPANTS)) {
       String id = api.applied(cycleId, anApplication());
-      String token =
-          topic
-              .await(TopicReader.event(RegistrationEvents.VERIFICATION_REQUESTED.type(), id), 1)
-              .get(0)
-              .as(ParticipantVerificationRequested.class)
-              .token();
+      String token = RegistrationApi.verificationToken(topic, id);
 
-      Api.Response verified =
-          api.raw()
-              .post(RegistrationApi.BASE + "/verifications", "{\"token\":\"" + token + "\"}", null);
-      Api.Response again =
-          api.raw()
-              .post(RegistrationApi.BASE + "/verifications", "{\"token\":\"" + token + "\"}", null);
+      Api.Response verified = api.verify(token);
+      Api.Response again = api.verify(token);
 
       assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
       assertThat(verified.json().get("status").asString()).isEqualTo("VERIFIED");
@@ -78,12 +69,7 @@ class SelfServiceIT {
   void shouldRefuseATokenWhoseSecretOrParticipantIsWrong() {
     try (TopicReader topic = TopicReader.fromNow(Topics.REGISTRATION_PARTICIPANTS)) {
       String id = api.applied(cycleId, anApplication());
-      String token =
-          topic
-              .await(TopicReader.event(RegistrationEvents.VERIFICATION_REQUESTED.type(), id), 1)
-              .get(0)
-              .as(ParticipantVerificationRequested.class)
-              .token();
+      String token = RegistrationApi.verificationToken(topic, id);
       String secret = token.substring(token.lastIndexOf('.') + 1);
       String other = api.applied(cycleId, anApplication());
 
@@ -94,10 +80,7 @@ class SelfServiceIT {
               "no-such-participant." + secret,
               "." + secret,
               secret)) {
-        Api.Response refused =
-            api.raw()
-                .post(
-                    RegistrationApi.BASE + "/verifications", "{\"token\":\"" + wrong + "\"}", null);
+        Api.Response refused = api.verify(wrong);
         assertThat(refused.status()).as(wrong).isEqualTo(400);
         assertThat(BadInputIT.fields(refused.json())).containsExactly("token");
       }
@@ -114,7 +97,7 @@ class SelfServiceIT {
     // look-up document keyed by its hash (what applying wrote until 2026-11-30)
     String id = api.applied(cycleId, anApplication());
     String legacy = "x".repeat(43);
-    String hash = sha256(legacy);
+    String hash = Secrets.hash(legacy);
     database
         .getCollection("participants")
         .updateOne(
@@ -125,30 +108,15 @@ class SelfServiceIT {
         .insertOne(new Document("_id", hash).append("participantId", id));
 
     // when its link is followed
-    Api.Response verified =
-        api.raw()
-            .post(RegistrationApi.BASE + "/verifications", "{\"token\":\"" + legacy + "\"}", null);
+    Api.Response verified = api.verify(legacy);
 
     // then it verifies once, and the look-up is gone once it is stale
     assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
     assertThat(verified.json().get("status").asString()).isEqualTo("VERIFIED");
-    Api.Response again =
-        api.raw()
-            .post(RegistrationApi.BASE + "/verifications", "{\"token\":\"" + legacy + "\"}", null);
+    Api.Response again = api.verify(legacy);
     assertThat(again.status()).isEqualTo(400);
     assertThat(database.getCollection("verifications").countDocuments(Filters.eq("_id", hash)))
         .isZero();
-  }
-
-  private static String sha256(String text) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Test

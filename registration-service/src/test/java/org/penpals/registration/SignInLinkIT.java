@@ -28,7 +28,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.penpals.contracts.Topics;
-import org.penpals.contracts.registration.ParticipantVerificationRequested;
 import org.penpals.contracts.registration.RegistrationEvents;
 import org.penpals.contracts.registration.SignInLinkRequested;
 import org.penpals.platform.testkit.Api;
@@ -315,15 +314,8 @@ class SignInLinkIT {
   private String verified(String cycle, ApplicationFixture application) {
     try (TopicReader topic = TopicReader.fromNow(Topics.REGISTRATION_PARTICIPANTS)) {
       String id = api.applied(cycle, application);
-      String token =
-          topic
-              .await(TopicReader.event(RegistrationEvents.VERIFICATION_REQUESTED.type(), id), 1)
-              .get(0)
-              .as(ParticipantVerificationRequested.class)
-              .token();
-      Api.Response verified =
-          api.raw()
-              .post(RegistrationApi.BASE + "/verifications", "{\"token\":\"" + token + "\"}", null);
+      String token = RegistrationApi.verificationToken(topic, id);
+      Api.Response verified = api.verify(token);
       assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
       return id;
     }

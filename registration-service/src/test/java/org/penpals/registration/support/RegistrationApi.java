@@ -2,9 +2,12 @@ package org.penpals.registration.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.penpals.contracts.registration.ParticipantVerificationRequested;
+import org.penpals.contracts.registration.RegistrationEvents;
 import org.penpals.platform.security.Role;
 import org.penpals.platform.testkit.Api;
 import org.penpals.platform.testkit.TestTokens;
+import org.penpals.platform.testkit.TopicReader;
 
 /** The registration API as a test drives it. */
 public final class RegistrationApi {
@@ -43,5 +46,20 @@ public final class RegistrationApi {
     Api.Response response = apply(cycleId, application);
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
     return response.json().get("id").asString();
+  }
+
+  /** The verification token the service published for {@code participantId} (what is mailed). */
+  public static String verificationToken(TopicReader topic, String participantId) {
+    return topic
+        .await(
+            TopicReader.event(RegistrationEvents.VERIFICATION_REQUESTED.type(), participantId), 1)
+        .get(0)
+        .as(ParticipantVerificationRequested.class)
+        .token();
+  }
+
+  /** {@code POST /verifications} with a token, as the mailed link does. */
+  public Api.Response verify(String token) {
+    return api.post(BASE + "/verifications", "{\"token\":\"" + token + "\"}", null);
   }
 }

@@ -46,36 +46,25 @@ class DemoCommandIT {
   void shouldSeedADemoCycleThroughThePublicApiAndVerifyEveryEmail() {
     // given: the key pair the service trusts
     Tokens.writePem(SharedInfrastructure.keys(), keys);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     // when
-    int exit =
-        PenpalsCli.run(
-            new String[] {
-              "demo",
-              "--registration",
-              "http://localhost:" + port,
-              "--keys",
-              keys.toString(),
-              "--kafka",
-              SharedInfrastructure.kafkaBootstrapServers(),
-              "--applicants",
-              "60",
-              "--countries",
-              "12",
-              "--concurrency",
-              "8",
-              "--timeout",
-              "60s",
-              "--match",
-              "false" // only registration runs in this JVM; the stack test matches too
-            },
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    Run run =
+        cli(
+            "demo",
+            "--applicants",
+            "60",
+            "--countries",
+            "12",
+            "--concurrency",
+            "8",
+            "--timeout",
+            "60s",
+            "--match",
+            "false"); // only registration runs in this JVM; the stack test matches too
 
     // then: the summary says everyone got in and every event is there
-    String summary = out.toString(StandardCharsets.UTF_8);
-    assertThat(exit).as(summary).isZero();
+    String summary = run.out();
+    assertThat(run.exit()).as(summary).isZero();
     assertThat(summary)
         .contains(
             "60 submitted, 60 accepted (60 admitted, 0 waitlisted), 0 rejected",
@@ -102,40 +91,54 @@ class DemoCommandIT {
   void shouldBenchmarkApplicationsAndFindEveryEventOnKafka() {
     // given: the key pair the service trusts
     Tokens.writePem(SharedInfrastructure.keys(), keys);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     // when: a small run of the apply benchmark, with its warm-up and its ceiling phase
-    int exit =
-        PenpalsCli.run(
-            new String[] {
-              "bench",
-              "apply",
-              "--registration",
-              "http://localhost:" + port,
-              "--keys",
-              keys.toString(),
-              "--kafka",
-              SharedInfrastructure.kafkaBootstrapServers(),
-              "--count",
-              "40",
-              "--warmup",
-              "10",
-              "--concurrency",
-              "4",
-              "--timeout",
-              "60s"
-            },
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    Run run =
+        cli(
+            "bench apply",
+            "--count",
+            "40",
+            "--warmup",
+            "10",
+            "--concurrency",
+            "4",
+            "--timeout",
+            "60s");
 
     // then: every application was accepted, every event found, and the ceiling measured
-    String report = out.toString(StandardCharsets.UTF_8);
-    assertThat(exit).as(report).isZero();
+    String report = run.out();
+    assertThat(run.exit()).as(report).isZero();
     assertThat(report)
         .contains(
             "applications   40 ok, 0 failed",
             "50/50 ParticipantRegistered on Kafka",
             "(0 failed)",
             "every event on Kafka: yes");
+  }
+
+  private record Run(int exit, String out) {}
+
+  /**
+   * Runs a CLI command ({@code "demo"}, {@code "bench apply"}) against this JVM's
+   * registration-service, Kafka and key pair.
+   */
+  private Run cli(String command, String... options) {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
+    args.addAll(
+        java.util.List.of(
+            "--registration",
+            "http://localhost:" + port,
+            "--keys",
+            keys.toString(),
+            "--kafka",
+            SharedInfrastructure.kafkaBootstrapServers()));
+    args.addAll(java.util.List.of(options));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int exit =
+        PenpalsCli.run(
+            args.toArray(String[]::new),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    return new Run(exit, out.toString(StandardCharsets.UTF_8));
   }
 }

@@ -18,6 +18,7 @@ import org.penpals.registration.participant.domain.Verification;
 /** Applying to a cycle and confirming the email. */
 public class ApplyService {
   public static final Duration VERIFICATION_VALIDITY = Duration.ofHours(72);
+  private static final char TOKEN_SEPARATOR = '.';
 
   private final java.util.function.Function<String, java.util.Optional<Cycle>> recentCycles;
   private final ParticipantRepository participants;
@@ -105,8 +106,6 @@ public class ApplyService {
   private String verificationToken(String participantId) {
     return participantId + TOKEN_SEPARATOR + secrets.newToken();
   }
-
-  private static final char TOKEN_SEPARATOR = '.';
 
   private Optional<Participant> awaitingVerification(String token) {
     String hash = Secrets.hash(token);

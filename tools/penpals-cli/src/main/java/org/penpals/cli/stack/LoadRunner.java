@@ -59,45 +59,24 @@ public final class LoadRunner {
       Runnable worker =
           () -> {
             for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-              LoadRequest request = requests.get(i);
-              int index = i;
               long sent = System.nanoTime();
-              int status;
-              String body;
-              try {
-                String[] read = new String[1];
-                status =
-                    http.execute(
-                        toClassic(request),
-                        response -> {
-                          int code = response.getCode();
-                          HttpEntity entity = response.getEntity();
-                          boolean ok = code >= 200 && code < 300;
-                          if (entity != null && (keepBodies || !ok)) {
-                            read[0] = EntityUtils.toString(entity, StandardCharsets.UTF_8);
-                          } else {
-                            EntityUtils.consume(entity);
-                          }
-                          return code;
-                        });
-                body = read[0] == null ? "" : read[0];
-              } catch (IOException | RuntimeException e) {
-                status = 0;
-                body = "no response: " + e;
-              }
+              Reply reply = send(http, requests.get(i), keepBodies);
               long micros = (System.nanoTime() - sent) / 1000;
               latencies.recordValue(Math.min(micros, MAX_TRACKABLE_MICROS));
-              statuses[index] = status;
+              statuses[i] = reply.status();
               if (keepBodies) {
-                bodies[index] = status == 0 ? "" : body;
+                bodies[i] = reply.status() == 0 ? "" : reply.body();
               }
-              if (status >= 200 && status < 300) {
+              if (reply.ok()) {
                 succeeded.incrementAndGet();
               } else if (problems.size() < PROBLEMS_KEPT) {
                 problems.add(
-                    status == 0
-                        ? body
-                        : "HTTP " + status + " " + RegistrationClient.abbreviate(body, 300));
+                    reply.status() == 0
+                        ? reply.body()
+                        : "HTTP "
+                            + reply.status()
+                            + " "
+                            + RegistrationClient.abbreviate(reply.body(), 300));
               }
             }
           };
@@ -133,6 +112,32 @@ public final class LoadRunner {
       throw new CommandFailed("interrupted", e);
     } catch (IOException e) {
       throw new CommandFailed("could not close the HTTP client: " + e, e);
+    }
+  }
+
+  /** A response's status (0: none) and its body, read only when kept or failed. */
+  private record Reply(int status, String body) {
+    boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  private static Reply send(CloseableHttpClient http, LoadRequest request, boolean keepBody) {
+    try {
+      return http.execute(
+          toClassic(request),
+          response -> {
+            Reply unread = new Reply(response.getCode(), "");
+            HttpEntity entity = response.getEntity();
+            if (entity != null && (keepBody || !unread.ok())) {
+              return new Reply(
+                  unread.status(), EntityUtils.toString(entity, StandardCharsets.UTF_8));
+            }
+            EntityUtils.consume(entity);
+            return unread;
+          });
+    } catch (IOException | RuntimeException e) {
+      return new Reply(0, "no response: " + e);
     }
   }
 
