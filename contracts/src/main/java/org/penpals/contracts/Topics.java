@@ -29,7 +29,16 @@ public final class Topics {
   /** Prompt plans and due prompts, keyed by partnership id. Producer: prompt-service. */
   public static final String PROMPT_DELIVERIES = "penpals.prompts.deliveries.v1";
 
-  /** Check-in answers and quiet partnerships, keyed by partnership id. Producer: prompt-service. */
+  /**
+   * Where each cycle stands in programme time (started, ended), keyed by cycle id. Producer:
+   * prompt-service, which keeps the programme clock.
+   */
+  public static final String PROMPT_CYCLES = "penpals.prompts.cycles.v1";
+
+  /**
+   * Check-in answers, reminders to quiet partners and quiet partnerships, keyed by partnership id.
+   * Producer: prompt-service.
+   */
   public static final String PROMPT_ENGAGEMENT = "penpals.prompts.engagement.v1";
 
   /** Mails sent or failed, keyed by mail id. Producer: messaging-service. */

@@ -18,6 +18,12 @@ public final class MatchingEvents {
           Topics.MATCHING_PARTNERSHIPS,
           PartnershipDissolved.class,
           PartnershipDissolved::partnershipId);
+  public static final EventType<PartnershipCompleted> PARTNERSHIP_COMPLETED =
+      new EventType<>(
+          "org.penpals.matching.partnership.completed.v1",
+          Topics.MATCHING_PARTNERSHIPS,
+          PartnershipCompleted.class,
+          PartnershipCompleted::partnershipId);
   public static final EventType<ParticipantWaitlisted> PARTICIPANT_WAITLISTED =
       new EventType<>(
           "org.penpals.matching.participant.waitlisted.v1",
@@ -41,6 +47,7 @@ public final class MatchingEvents {
       List.of(
           PARTNERSHIP_FORMED,
           PARTNERSHIP_DISSOLVED,
+          PARTNERSHIP_COMPLETED,
           PARTICIPANT_WAITLISTED,
           RUN_COMPLETED,
           MATCHES_PUBLISHED);

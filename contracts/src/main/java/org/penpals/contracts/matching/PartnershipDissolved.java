@@ -9,9 +9,12 @@ import java.util.Objects;
  * key: the partnership id. Nothing more is sent to it; the remaining members may be re-paired (a
  * new {@link PartnershipFormed}).
  *
- * @param reason {@code WITHDRAWAL}, {@code ERASURE} or {@code STAFF}
- * @param leaving members who left
- * @param remaining members who stay in the programme
+ * @param reason {@code WITHDRAWAL}, {@code ERASURE}, {@code STAFF}, or {@code QUIET} (a member
+ *     asked for a new partner after a reported silence went unanswered for the cycle's grace
+ *     period)
+ * @param leaving members who left (for {@code QUIET}: the silent members, who stay in the cycle
+ *     without a partner and are not re-paired automatically)
+ * @param remaining members who stay in the programme and are re-paired
  */
 public record PartnershipDissolved(
     String partnershipId,

@@ -9,15 +9,17 @@ import org.jspecify.annotations.Nullable;
  * mail id. No address, no content.
  *
  * @param kind {@code VERIFICATION}, {@code SIGN_IN}, {@code INTRODUCTION}, {@code PROMPT}, {@code
- *     PARTNER_MESSAGE}, ...
+ *     PARTNER_MESSAGE}, {@code REMINDER}, ... (messaging's mail kinds, docs/events.md)
  * @param participantId the recipient, when a participant
  * @param cycleId the cycle, when known
+ * @param partnershipId the partnership the mail is about, when there is one
  */
 public record MailSent(
     String mailId,
     String kind,
     @Nullable String participantId,
     @Nullable String cycleId,
+    @Nullable String partnershipId,
     Instant sentAt) {
   public MailSent {
     Objects.requireNonNull(mailId, "mailId");

@@ -31,8 +31,34 @@ public final class PromptEvents {
           PartnershipQuiet.class,
           PartnershipQuiet::partnershipId);
 
+  public static final EventType<PartnerReminded> PARTNER_REMINDED =
+      new EventType<>(
+          "org.penpals.prompts.partner.reminded.v1",
+          Topics.PROMPT_ENGAGEMENT,
+          PartnerReminded.class,
+          PartnerReminded::partnershipId);
+  public static final EventType<ProgrammeStarted> PROGRAMME_STARTED =
+      new EventType<>(
+          "org.penpals.prompts.cycle.started.v1",
+          Topics.PROMPT_CYCLES,
+          ProgrammeStarted.class,
+          ProgrammeStarted::cycleId);
+  public static final EventType<ProgrammeEnded> PROGRAMME_ENDED =
+      new EventType<>(
+          "org.penpals.prompts.cycle.ended.v1",
+          Topics.PROMPT_CYCLES,
+          ProgrammeEnded.class,
+          ProgrammeEnded::cycleId);
+
   public static final List<EventType<?>> ALL =
-      List.of(PROMPTS_PLANNED, PROMPT_DUE, CHECK_IN_ANSWERED, PARTNERSHIP_QUIET);
+      List.of(
+          PROMPTS_PLANNED,
+          PROMPT_DUE,
+          CHECK_IN_ANSWERED,
+          PARTNERSHIP_QUIET,
+          PARTNER_REMINDED,
+          PROGRAMME_STARTED,
+          PROGRAMME_ENDED);
 
   private PromptEvents() {}
 }

@@ -35,6 +35,25 @@ public final class RegistrationEvents {
           CycleRegistrationClosed.class,
           CycleRegistrationClosed::cycleId);
 
+  public static final EventType<CycleRunning> CYCLE_RUNNING =
+      new EventType<>(
+          "org.penpals.registration.cycle.running.v1",
+          CYCLES,
+          CycleRunning.class,
+          CycleRunning::cycleId);
+  public static final EventType<CycleCompleted> CYCLE_COMPLETED =
+      new EventType<>(
+          "org.penpals.registration.cycle.completed.v1",
+          CYCLES,
+          CycleCompleted.class,
+          CycleCompleted::cycleId);
+  public static final EventType<CycleArchived> CYCLE_ARCHIVED =
+      new EventType<>(
+          "org.penpals.registration.cycle.archived.v1",
+          CYCLES,
+          CycleArchived.class,
+          CycleArchived::cycleId);
+
   public static final EventType<ParticipantRegistered> PARTICIPANT_REGISTERED =
       new EventType<>(
           "org.penpals.registration.participant.registered.v1",
@@ -59,6 +78,12 @@ public final class RegistrationEvents {
           PARTICIPANTS,
           ParticipantProfileUpdated.class,
           ParticipantProfileUpdated::participantId);
+  public static final EventType<ParticipantAdmitted> PARTICIPANT_ADMITTED =
+      new EventType<>(
+          "org.penpals.registration.participant.admitted.v1",
+          PARTICIPANTS,
+          ParticipantAdmitted.class,
+          ParticipantAdmitted::participantId);
   public static final EventType<ParticipantWithdrawn> PARTICIPANT_WITHDRAWN =
       new EventType<>(
           "org.penpals.registration.participant.withdrawn.v1",
@@ -89,10 +114,14 @@ public final class RegistrationEvents {
           CYCLE_UPDATED,
           CYCLE_OPENED,
           CYCLE_CLOSED,
+          CYCLE_RUNNING,
+          CYCLE_COMPLETED,
+          CYCLE_ARCHIVED,
           PARTICIPANT_REGISTERED,
           VERIFICATION_REQUESTED,
           EMAIL_VERIFIED,
           PROFILE_UPDATED,
+          PARTICIPANT_ADMITTED,
           PARTICIPANT_WITHDRAWN,
           PARTICIPANT_ERASED,
           SIGN_IN_LINK_REQUESTED);

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -57,6 +59,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -64,8 +67,14 @@ import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
-/** The shared service defaults: outbox, consumers, problems, limits, health. */
+/**
+ * The shared service defaults: outbox, consumers, problems, limits, health, and background work:
+ * Spring's scheduling with ShedLock ({@code @Scheduled} plus {@code @SchedulerLock}: one instance
+ * runs a job at a time, leases in the service's {@code shedLock} collection).
+ */
 @AutoConfiguration(after = {MongoAutoConfiguration.class, KafkaAutoConfiguration.class})
+@EnableScheduling
+@EnableSchedulerLock(defaultLockAtMostFor = "PT5M")
 @EnableConfigurationProperties({
   OutboxProperties.class,
   RateLimitProperties.class,
@@ -212,9 +221,17 @@ public class PlatformAutoConfiguration {
     return new KafkaTemplate<>(factory);
   }
 
+  /** ShedLock's leases in the service's own database (collection {@code shedLock}). */
+  @Bean
+  @ConditionalOnMissingBean
+  LockProvider penpalsLockProvider(MongoDatabase database) {
+    return new MongoLockProvider(database);
+  }
+
   @Bean
   OutboxRelay outboxRelay(
       MongoDatabase database,
+      LockProvider locks,
       List<OutboxCollection> collections,
       KafkaTemplate<String, byte[]> outboxKafkaTemplate,
       OutboxProperties properties,
@@ -225,7 +242,7 @@ public class PlatformAutoConfiguration {
         database,
         collections.stream().map(OutboxCollection::name).toList(),
         new KafkaOutboxPublisher(outboxKafkaTemplate, "/penpals/" + application),
-        new MongoLockProvider(database),
+        locks,
         properties,
         clock,
         meters);

@@ -159,7 +159,9 @@ public class EngagementService {
               if (partnerships.flagQuiet(
                   p,
                   flag,
-                  List.of(new PartnershipQuiet(p.id(), p.cycleId(), flag.reason().name(), now)))) {
+                  List.of(
+                      new PartnershipQuiet(
+                          p.id(), p.cycleId(), flag.reason().name(), now, null, null)))) {
                 log.info("partnership {} is quiet: nobody answered the check-in", p.id());
               }
             });
@@ -185,7 +187,18 @@ public class EngagementService {
               if (partnerships.flagQuiet(
                   p,
                   flag,
-                  List.of(new PartnershipQuiet(p.id(), p.cycleId(), flag.reason().name(), now)))) {
+                  List.of(
+                      new PartnershipQuiet(
+                          p.id(),
+                          p.cycleId(),
+                          flag.reason().name(),
+                          now,
+                          reportId,
+                          p.reports().stream()
+                              .filter(r -> r.id().equals(reportId))
+                              .map(Partnership.Report::by)
+                              .findFirst()
+                              .orElse(null))))) {
                 log.info("partnership {} is quiet: a reported silence went unanswered", p.id());
               }
             });

@@ -207,7 +207,12 @@ public class MongoMailQueue implements MailQueue {
         outbox.append(
             List.of(
                 new MailSent(
-                    mail.id(), mail.kind().name(), mail.participantId(), mail.cycleId(), at))));
+                    mail.id(),
+                    mail.kind().name(),
+                    mail.participantId(),
+                    mail.cycleId(),
+                    mail.partnershipId(),
+                    at))));
     return finish(mail.id(), lease, changes);
   }
 
@@ -229,6 +234,7 @@ public class MongoMailQueue implements MailQueue {
                     mail.kind().name(),
                     mail.participantId(),
                     mail.cycleId(),
+                    mail.partnershipId(),
                     reason,
                     at))));
     return finish(mail.id(), lease, changes);

@@ -1,0 +1,21 @@
+package org.penpals.contracts.prompts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * The programme clock reached a cycle's partnership start (the start of that day in the earliest
+ * time zone, UTC+14). Type {@code org.penpals.prompts.cycle.started.v1}; key: the cycle id.
+ * Registration moves the cycle to RUNNING.
+ *
+ * @param partnershipStartsOn the cycle's first partnership day
+ * @param startedAt programme time it was noticed (the demo clock may jump past it)
+ */
+public record ProgrammeStarted(String cycleId, LocalDate partnershipStartsOn, Instant startedAt) {
+  public ProgrammeStarted {
+    Objects.requireNonNull(cycleId, "cycleId");
+    Objects.requireNonNull(partnershipStartsOn, "partnershipStartsOn");
+    Objects.requireNonNull(startedAt, "startedAt");
+  }
+}
