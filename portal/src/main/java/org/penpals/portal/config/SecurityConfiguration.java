@@ -2,6 +2,7 @@ package org.penpals.portal.config;
 
 import org.penpals.portal.services.ParticipantTokens;
 import org.penpals.portal.signin.Participant;
+import org.penpals.portal.web.Notices;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -55,7 +56,7 @@ public class SecurityConfiguration {
                             tokens.forget(p.id());
                           }
                         })
-                    .logoutSuccessUrl("/?signed-out")
+                    .logoutSuccessHandler(Notices.after("/", Notices.SIGNED_OUT))
                     .invalidateHttpSession(true)
                     .deleteCookies("penpals_portal"))
         .headers(

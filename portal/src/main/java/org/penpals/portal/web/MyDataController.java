@@ -195,6 +195,8 @@ public class MyDataController {
     if (session != null) {
       session.invalidate();
     }
-    return "redirect:/?erased";
+    // a flash attribute, saved in a new session: only this erasure can make the page say so
+    redirect.addFlashAttribute(Notices.ERASED, true);
+    return "redirect:/";
   }
 }

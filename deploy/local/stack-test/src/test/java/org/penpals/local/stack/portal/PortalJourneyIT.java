@@ -93,7 +93,10 @@ class PortalJourneyIT {
       // when Alice reads about the programme and applies through the form
       alice.open("/");
       visit(alice, "01-home-public");
-      assertThat(alice.text("main")).contains("Portal journey");
+      assertThat(alice.text("main"))
+          .contains("Portal journey")
+          .doesNotContain("You have signed out.")
+          .doesNotContain("Your personal data has been erased.");
       alice.open("/?lang=es");
       visit(alice, "02-home-public-es");
       alice.open("/?lang=en");
