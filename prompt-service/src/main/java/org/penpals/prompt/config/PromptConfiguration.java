@@ -9,6 +9,7 @@ import org.penpals.platform.events.EventDispatcher;
 import org.penpals.platform.mongo.IndexSpec;
 import org.penpals.platform.outbox.Outbox;
 import org.penpals.platform.outbox.OutboxCollection;
+import org.penpals.prompt.clock.MongoClockStore;
 import org.penpals.prompt.clock.ProgrammeClock;
 import org.penpals.prompt.library.DefaultProgramme;
 import org.penpals.prompt.library.PromptLibrary;
@@ -43,14 +44,18 @@ class PromptConfiguration {
 
   /** Programme time (demo mode can run it fast); the platform keeps real time ({@code clock}). */
   @Bean
-  ProgrammeClock programmeClock(PromptProperties properties, Clock clock) {
+  ProgrammeClock programmeClock(PromptProperties properties, Clock clock, MongoDatabase database) {
     PromptProperties.Clock c = properties.clock();
     if (c.demo()) {
+      ProgrammeClock demo =
+          ProgrammeClock.demo(clock, c.speed(), c.start(), new MongoClockStore(database));
       log.warn(
-          "programme clock in DEMO mode: starts at {}, runs {}x real time, ADMIN may move it",
+          "programme clock in DEMO mode: at {} (configured start {}, or the stored programme time"
+              + " if later), runs {}x real time, ADMIN may move it",
+          demo.instant(),
           c.start() == null ? "now" : c.start(),
           c.speed());
-      return ProgrammeClock.demo(clock, c.speed(), c.start());
+      return demo;
     }
     return ProgrammeClock.system(clock);
   }
@@ -234,6 +239,7 @@ class PromptConfiguration {
     SchedulerLoop loop =
         new SchedulerLoop(
             dispatcher,
+            programmeClock::sync,
             s.lock() ? new MongoLockProvider(database) : null,
             s.interval(),
             clock,
