@@ -24,9 +24,12 @@ import org.penpals.prompt.partnership.application.EngagementService;
 import org.penpals.prompt.partnership.application.MyPrompts;
 import org.penpals.prompt.partnership.application.PartnershipQueries;
 import org.penpals.prompt.partnership.application.PlanningService;
+import org.penpals.prompt.partnership.domain.Timer;
 import org.penpals.prompt.schedule.adapter.in.messaging.CycleListener;
 import org.penpals.prompt.schedule.adapter.out.mongo.MongoCycleStore;
 import org.penpals.prompt.schedule.adapter.out.mongo.MongoScheduleStore;
+import org.penpals.prompt.schedule.application.ProgrammeTime;
+import org.penpals.prompt.schedule.application.ProgrammeTimers;
 import org.penpals.prompt.schedule.application.ScheduleService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,8 +127,29 @@ class PromptConfiguration {
   }
 
   @Bean
-  MongoScheduleStore scheduleStore(MongoDatabase database) {
-    return new MongoScheduleStore(database);
+  MongoScheduleStore scheduleStore(MongoDatabase database, Outbox outbox) {
+    return new MongoScheduleStore(database, outbox);
+  }
+
+  @Bean
+  OutboxCollection schedulesOutbox() {
+    return new OutboxCollection(MongoScheduleStore.HEADERS);
+  }
+
+  /** A cycle's programme start and end, as scheduler timers. */
+  @Bean
+  ProgrammeTimers programmeTimers(MongoDueIndex timers) {
+    return (cycleId, calendar) ->
+        timers.file(
+            List.of(
+                new Timer.ProgrammeStart(cycleId, calendar.startsAt()),
+                new Timer.ProgrammeEnd(cycleId, calendar.endsAt())));
+  }
+
+  @Bean
+  ProgrammeTime programmeTime(
+      MongoScheduleStore schedules, ProgrammeTimers timers, ProgrammeClock clock) {
+    return new ProgrammeTime(schedules, timers, clock.clock());
   }
 
   @Bean
@@ -139,6 +163,7 @@ class PromptConfiguration {
       MongoCycleStore cycles,
       PromptLibrary library,
       PromptProperties properties,
+      ProgrammeTimers programmeTimers,
       ProgrammeClock clock) {
     return new ScheduleService(
         schedules,
@@ -150,6 +175,7 @@ class PromptConfiguration {
         },
         library::find,
         properties.quiet().reportGrace(),
+        programmeTimers,
         clock.clock());
   }
 
@@ -216,6 +242,7 @@ class PromptConfiguration {
       MongoMemberPlans plans,
       ScheduleService schedules,
       EngagementService engagement,
+      ProgrammeTime programme,
       ProgrammeClock clock,
       PromptProperties properties) {
     return new Dispatcher(
@@ -223,6 +250,7 @@ class PromptConfiguration {
         plans,
         schedules,
         engagement,
+        programme,
         clock.clock(),
         properties.lateAfter(),
         properties.scheduler().batchSize());
