@@ -220,9 +220,16 @@ class PromptConfiguration {
       MongoParticipants participants,
       MongoDueIndex timers,
       ScheduleService schedules,
+      PromptProperties properties,
       ProgrammeClock clock) {
     return new EngagementService(
-        partnerships, plans, participants, timers, schedules, clock.clock());
+        partnerships,
+        plans,
+        participants,
+        timers,
+        schedules,
+        properties.quiet().reminderInterval(),
+        clock.clock());
   }
 
   @Bean
@@ -294,6 +301,12 @@ class PromptConfiguration {
   Consumer<Message<byte[]>> matchingPartnerships(
       EventDispatcher.Factory events, PlanningService planning) {
     return PartnershipListeners.partnerships(events, planning);
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> messagingMails(
+      EventDispatcher.Factory events, EngagementService engagement) {
+    return PartnershipListeners.mails(events, engagement);
   }
 
   @Bean

@@ -175,7 +175,8 @@ public class PlanningService {
             answerable,
             List.of(),
             List.of(),
-            List.of());
+            List.of(),
+            null);
     boolean stored =
         waited
             ? partnerships.activate(partnership, events)
@@ -227,6 +228,7 @@ public class PlanningService {
         List.of(),
         List.of(),
         List.of(),
-        List.of());
+        List.of(),
+        null);
   }
 }
