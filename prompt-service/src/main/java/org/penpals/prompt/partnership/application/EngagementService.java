@@ -84,7 +84,7 @@ public class EngagementService {
       @Nullable Integer rating,
       @Nullable String comments) {
     Partnership p = partnershipOf(participantId);
-    if (!p.active()) {
+    if (!p.answerable()) {
       throw new StateConflict("your partnership has ended", "week");
     }
     int prompts = schedules.header(p.cycleId()).prompts();

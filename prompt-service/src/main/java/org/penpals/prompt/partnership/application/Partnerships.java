@@ -32,8 +32,17 @@ public interface Partnerships {
   /** Ends a partnership. */
   void dissolve(String id, String reason, Instant at);
 
-  /** Remembers that a partnership we never saw formed was dissolved (events out of order). */
-  void tombstone(String id, String cycleId, String reason, Instant at);
+  /**
+   * Remembers that a partnership we never saw formed was dissolved or completed ({@code status}),
+   * so that nothing is planned for it later.
+   */
+  void tombstone(String id, String cycleId, Partnership.Status status, String reason, Instant at);
+
+  /**
+   * Marks a partnership {@code COMPLETED} and closes its open reports, in one write; false if it
+   * was dissolved or completed already.
+   */
+  boolean complete(String id, Instant at);
 
   /** Records an answer with its events; false if the participant answered that prompt already. */
   boolean recordAnswer(Partnership partnership, Answer answer, List<?> events);

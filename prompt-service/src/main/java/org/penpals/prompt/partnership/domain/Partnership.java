@@ -41,8 +41,13 @@ public record Partnership(
     ACTIVE,
     /** Formed after the cycle's last prompt: nothing to send. */
     ENDED,
-    /** Dissolved (withdrawal, erasure, staff): nothing more is sent. */
-    DISSOLVED
+    /** Dissolved (withdrawal, erasure, staff, quiet): nothing more is sent. */
+    DISSOLVED,
+    /**
+     * Ran to the end of its cycle (matching's {@code PartnershipCompleted}): nothing more is sent;
+     * check-ins and surveys already sent, the final survey above all, can still be answered.
+     */
+    COMPLETED
   }
 
   /** Why coordinators should look at a partnership. */
@@ -184,6 +189,16 @@ public record Partnership(
     return status == Status.ACTIVE;
   }
 
+  /** Whether its members may still answer the check-ins and surveys they were sent. */
+  public boolean answerable() {
+    return status == Status.ACTIVE || status == Status.COMPLETED;
+  }
+
+  /** Whether a {@code PartnershipCompleted} changes it: anything not dissolved or completed. */
+  public boolean completable() {
+    return status != Status.DISSOLVED && status != Status.COMPLETED;
+  }
+
   public Optional<Member> member(String participantId) {
     return members.stream().filter(m -> m.participantId().equals(participantId)).findFirst();
   }
@@ -199,7 +214,7 @@ public record Partnership(
 
   /** Checks that {@code answer} may be recorded now (the caller checked it was sent to them). */
   public void accept(Answer answer) {
-    if (!active()) {
+    if (!answerable()) {
       throw new StateConflict("this partnership has ended", "week");
     }
     if (member(answer.participantId()).isEmpty()) {

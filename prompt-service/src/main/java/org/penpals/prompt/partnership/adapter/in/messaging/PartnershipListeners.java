@@ -41,6 +41,11 @@ public final class PartnershipListeners {
                     e.data().cycleId(),
                     e.data().reason(),
                     e.data().dissolvedAt()))
+        .on(
+            MatchingEvents.PARTNERSHIP_COMPLETED,
+            e ->
+                planning.completed(
+                    e.data().partnershipId(), e.data().cycleId(), e.data().completedAt()))
         .build();
   }
 

@@ -198,12 +198,13 @@ public class MongoPartnerships implements Partnerships {
   }
 
   @Override
-  public void tombstone(String id, String cycleId, String reason, Instant at) {
+  public void tombstone(
+      String id, String cycleId, Partnership.Status status, String reason, Instant at) {
     try {
       partnerships.insertOne(
           new Document("_id", id)
               .append("cycleId", cycleId)
-              .append("status", Partnership.Status.DISSOLVED.name())
+              .append("status", status.name())
               .append("origin", "UNKNOWN")
               .append("formedAt", Date.from(at))
               .append("members", List.of())
@@ -215,8 +216,50 @@ public class MongoPartnerships implements Partnerships {
       if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
         throw e;
       }
-      dissolve(id, reason, at);
+      if (status == Partnership.Status.DISSOLVED) {
+        dissolve(id, reason, at);
+      } else {
+        complete(id, at);
+      }
     }
+  }
+
+  @Override
+  public boolean complete(String id, Instant at) {
+    // compare-and-set on the status read: the open reports closed are those of that version
+    for (int attempt = 0; attempt < 5; attempt++) {
+      Document doc =
+          partnerships
+              .find(eq("_id", id))
+              .projection(Projections.include("status", "reports.status"))
+              .first();
+      if (doc == null) {
+        return false;
+      }
+      String status = doc.getString("status");
+      if (Partnership.Status.DISSOLVED.name().equals(status)
+          || Partnership.Status.COMPLETED.name().equals(status)) {
+        return false;
+      }
+      List<Bson> changes = new ArrayList<>();
+      changes.add(Updates.set("status", Partnership.Status.COMPLETED.name()));
+      changes.add(Updates.set("completedAt", Date.from(at)));
+      List<Document> reports = doc.getList("reports", Document.class, List.of());
+      for (int i = 0; i < reports.size(); i++) {
+        if (Partnership.ReportStatus.OPEN.name().equals(reports.get(i).getString("status"))) {
+          changes.add(
+              Updates.set("reports." + i + ".status", Partnership.ReportStatus.CLOSED.name()));
+          changes.add(Updates.set("reports." + i + ".resolvedAt", Date.from(at)));
+        }
+      }
+      if (partnerships
+              .updateOne(new Document("_id", id).append("status", status), Updates.combine(changes))
+              .getModifiedCount()
+          == 1) {
+        return true;
+      }
+    }
+    throw new IllegalStateException("partnership " + id + " keeps changing; retry the completion");
   }
 
   @Override
