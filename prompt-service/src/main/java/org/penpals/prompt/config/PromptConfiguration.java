@@ -12,6 +12,7 @@ import org.penpals.platform.outbox.OutboxCollection;
 import org.penpals.prompt.clock.MongoClockStore;
 import org.penpals.prompt.clock.ProgrammeClock;
 import org.penpals.prompt.library.DefaultProgramme;
+import org.penpals.prompt.library.LibraryPrompt;
 import org.penpals.prompt.library.PromptLibrary;
 import org.penpals.prompt.partnership.adapter.in.messaging.PartnershipListeners;
 import org.penpals.prompt.partnership.adapter.in.scheduler.SchedulerLoop;
@@ -104,10 +105,7 @@ class PromptConfiguration {
               () -> {
                 for (int attempt = 0; attempt < 120; attempt++) {
                   try {
-                    int added = library.seed(DefaultProgramme.prompts());
-                    if (added > 0) {
-                      log.info("seeded the prompt library with {} default prompt(s)", added);
-                    }
+                    seedDefaults(library);
                     return;
                   } catch (RuntimeException e) {
                     log.debug("cannot seed the prompt library yet: {}", e.toString());
@@ -124,6 +122,22 @@ class PromptConfiguration {
       thread.setDaemon(true);
       thread.start();
     };
+  }
+
+  /**
+   * Adds the default prompts that are missing, and gives those still holding an earlier default
+   * text (never edited by staff) the current one.
+   */
+  static void seedDefaults(PromptLibrary library) {
+    List<LibraryPrompt> defaults = DefaultProgramme.prompts();
+    int added = library.seed(defaults);
+    int refreshed = library.refresh(defaults, DefaultProgramme.earlierTexts());
+    if (added > 0 || refreshed > 0) {
+      log.info(
+          "prompt library: {} default prompt(s) added, {} given the current default text",
+          added,
+          refreshed);
+    }
   }
 
   @Bean
@@ -170,7 +184,7 @@ class PromptConfiguration {
         cycles,
         () -> {
           // the first partnership may come before the seeding thread ran
-          library.seed(DefaultProgramme.prompts());
+          seedDefaults(library);
           return library.all();
         },
         library::find,
