@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.penpals.prompt.support.Upstream.member;
 
+import com.mongodb.client.MongoDatabase;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Date;
 import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +34,7 @@ import org.penpals.platform.testkit.CloudEventRecord;
 import org.penpals.platform.testkit.PenpalsIntegrationTest;
 import org.penpals.platform.testkit.TestTokens;
 import org.penpals.platform.testkit.TopicReader;
+import org.penpals.prompt.schedule.application.ProgrammeTime;
 import org.penpals.prompt.schedule.domain.Cadence;
 import org.penpals.prompt.schedule.domain.ProgrammeCalendar;
 import org.penpals.prompt.support.Programme;
@@ -190,7 +197,7 @@ class ProgrammeTimeIT {
       LocalDate longAgo =
           LocalDate.ofInstant(programme.now(), ZoneOffset.UTC)
               .minusWeeks(8)
-              .with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+              .with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
       String late = twoWeekCycle(longAgo);
       upstream.formed(
           late, programme.now(), member("Europe/Rome", "en"), member("Asia/Tokyo", "en"));
@@ -214,6 +221,44 @@ class ProgrammeTimeIT {
               PromptEvents.PROGRAMME_STARTED.type(), PromptEvents.PROGRAMME_ENDED.type());
       // and the cycle nobody was paired in is not told
       assertThat(of(cycles, unscheduled)).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldFileTheTimersOfAScheduleMadeByAnEarlierVersion() {
+    // given a schedule stored by an earlier version (no programme timers), its weeks long over
+    String cycleId = "cycle-" + UUID.randomUUID();
+    LocalDate longAgo =
+        LocalDate.ofInstant(programme.now(), ZoneOffset.UTC)
+            .minusWeeks(6)
+            .with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+    context
+        .getBean(MongoDatabase.class)
+        .getCollection("schedules")
+        .insertOne(
+            new Document("_id", cycleId)
+                .append("name", "Earlier cycle")
+                .append("startsOn", longAgo.toString())
+                .append("lengthWeeks", 2)
+                .append("cadence", "WEEKLY")
+                .append("weekday", "MONDAY")
+                .append("hour", 9)
+                .append("prompts", 2)
+                .append("reportGraceSeconds", 604800L)
+                .append("createdAt", Date.from(Instant.now())));
+    try (TopicReader cycles = TopicReader.fromNow(Topics.PROMPT_CYCLES)) {
+      // when an instance looks for such schedules (at its first round) and the clock moves on
+      ProgrammeTime time = context.getBean(ProgrammeTime.class);
+      assertThat(time.fileMissingTimers()).isGreaterThanOrEqualTo(1);
+      assertThat(time.fileMissingTimers()).as("once").isZero();
+      programme.advance(Duration.ofMinutes(2));
+
+      // then its start and end are told
+      cycles.await(TopicReader.event(PromptEvents.PROGRAMME_ENDED.type(), cycleId), 1);
+      assertThat(of(cycles, cycleId))
+          .extracting(CloudEventRecord::type)
+          .containsExactly(
+              PromptEvents.PROGRAMME_STARTED.type(), PromptEvents.PROGRAMME_ENDED.type());
     }
   }
 }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,15 +26,14 @@ import org.penpals.contracts.prompts.PromptEvents;
 import org.penpals.contracts.registration.PromptCadence;
 import org.penpals.platform.testkit.CloudEventRecord;
 import org.penpals.platform.testkit.PenpalsIntegrationTest;
-import org.penpals.platform.testkit.SharedInfrastructureInitializer;
 import org.penpals.platform.testkit.TopicReader;
 import org.penpals.prompt.clock.ProgrammeClock;
 import org.penpals.prompt.partnership.adapter.in.scheduler.SchedulerLoop;
 import org.penpals.prompt.schedule.domain.Cadence;
 import org.penpals.prompt.schedule.domain.ProgrammeCalendar;
+import org.penpals.prompt.support.Instances;
 import org.penpals.prompt.support.Upstream;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -54,18 +52,15 @@ class TwoInstancesIT {
   @BeforeAll
   void startSecondInstance() {
     Instant now = first.getBean(ProgrammeClock.class).instant();
-    Map<String, Object> properties = new HashMap<>(SharedInfrastructureInitializer.properties());
-    properties.put("server.port", 0);
-    properties.put("penpals.prompts.clock.start", now.toString());
-    properties.put("penpals.prompts.scheduler.lock", false);
-    properties.put("penpals.prompts.scheduler.interval", "50ms");
     second =
-        new SpringApplicationBuilder(PromptApplication.class)
-            .profiles("test")
-            .run(
-                properties.entrySet().stream()
-                    .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                    .toArray(String[]::new));
+        Instances.start(
+            Map.of(
+                "penpals.prompts.clock.start",
+                now.toString(),
+                "penpals.prompts.scheduler.lock",
+                false,
+                "penpals.prompts.scheduler.interval",
+                "50ms"));
   }
 
   @AfterAll
