@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,24 +23,24 @@ import org.penpals.contracts.Topics;
 import org.penpals.contracts.matching.PartnershipFormed;
 import org.penpals.contracts.prompts.PromptDue;
 import org.penpals.contracts.prompts.PromptEvents;
+import org.penpals.contracts.registration.PromptCadence;
 import org.penpals.platform.testkit.CloudEventRecord;
 import org.penpals.platform.testkit.PenpalsIntegrationTest;
-import org.penpals.platform.testkit.SharedInfrastructureInitializer;
 import org.penpals.platform.testkit.TopicReader;
 import org.penpals.prompt.clock.ProgrammeClock;
 import org.penpals.prompt.partnership.adapter.in.scheduler.SchedulerLoop;
 import org.penpals.prompt.schedule.domain.Cadence;
 import org.penpals.prompt.schedule.domain.ProgrammeCalendar;
+import org.penpals.prompt.support.Instances;
 import org.penpals.prompt.support.Upstream;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two prompt-service instances against one database, both running scheduler rounds at the same
- * moments (the second one without the ShedLock lease, so they really race): every prompt is
- * published once.
+ * moments (the second one without the ShedLock lease, so they really race): every prompt, and each
+ * cycle's programme start and end, is published once.
  */
 @PenpalsIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,18 +52,15 @@ class TwoInstancesIT {
   @BeforeAll
   void startSecondInstance() {
     Instant now = first.getBean(ProgrammeClock.class).instant();
-    Map<String, Object> properties = new HashMap<>(SharedInfrastructureInitializer.properties());
-    properties.put("server.port", 0);
-    properties.put("penpals.prompts.clock.start", now.toString());
-    properties.put("penpals.prompts.scheduler.lock", false);
-    properties.put("penpals.prompts.scheduler.interval", "50ms");
     second =
-        new SpringApplicationBuilder(PromptApplication.class)
-            .profiles("test")
-            .run(
-                properties.entrySet().stream()
-                    .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                    .toArray(String[]::new));
+        Instances.start(
+            Map.of(
+                "penpals.prompts.clock.start",
+                now.toString(),
+                "penpals.prompts.scheduler.lock",
+                false,
+                "penpals.prompts.scheduler.interval",
+                "50ms"));
   }
 
   @AfterAll
@@ -72,6 +68,47 @@ class TwoInstancesIT {
     upstream.close();
     if (second != null) {
       second.close();
+    }
+  }
+
+  @Test
+  void shouldTellACyclesProgrammeStartAndEndOnceWhenTwoInstancesRunTheScheduler() throws Exception {
+    // given a one-week cycle with a partnership
+    ProgrammeClock clockA = first.getBean(ProgrammeClock.class);
+    ProgrammeClock clockB = second.getBean(ProgrammeClock.class);
+    LocalDate start =
+        LocalDate.ofInstant(clockA.instant(), java.time.ZoneOffset.UTC)
+            .plusDays(7)
+            .with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+    String cycleId = upstream.cycle(start, 1, PromptCadence.WEEKLY, DayOfWeek.MONDAY, 9);
+    try (TopicReader deliveries = TopicReader.fromNow(Topics.PROMPT_DELIVERIES);
+        TopicReader cycles = TopicReader.fromNow(Topics.PROMPT_CYCLES)) {
+      PartnershipFormed p =
+          upstream.formed(
+              cycleId, clockA.instant(), member("Europe/Sofia", "en"), member("Asia/Tokyo", "en"));
+      deliveries.await(
+          TopicReader.event(PromptEvents.PROMPTS_PLANNED.type(), p.partnershipId()), 1);
+
+      // when both instances pass its start, then its end, and run rounds at the same moments
+      ProgrammeCalendar calendar =
+          new ProgrammeCalendar(start, 1, Cadence.WEEKLY, DayOfWeek.MONDAY, 9);
+      for (Instant at : List.of(calendar.startsAt(), calendar.endsAt())) {
+        clockA.moveTo(at.plusSeconds(60));
+        clockB.moveTo(at.plusSeconds(60));
+        CompletableFuture.allOf(
+                first.getBean(SchedulerLoop.class).trigger(),
+                second.getBean(SchedulerLoop.class).trigger())
+            .get(60, TimeUnit.SECONDS);
+      }
+
+      // then each is published once
+      cycles.await(TopicReader.event(PromptEvents.PROGRAMME_ENDED.type(), cycleId), 1);
+      assertThat(
+              cycles.drain(Duration.ofSeconds(1)).stream()
+                  .filter(r -> cycleId.equals(r.key()))
+                  .map(CloudEventRecord::type))
+          .containsExactly(
+              PromptEvents.PROGRAMME_STARTED.type(), PromptEvents.PROGRAMME_ENDED.type());
     }
   }
 

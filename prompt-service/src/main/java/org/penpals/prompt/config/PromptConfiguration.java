@@ -9,8 +9,10 @@ import org.penpals.platform.events.EventDispatcher;
 import org.penpals.platform.mongo.IndexSpec;
 import org.penpals.platform.outbox.Outbox;
 import org.penpals.platform.outbox.OutboxCollection;
+import org.penpals.prompt.clock.MongoClockStore;
 import org.penpals.prompt.clock.ProgrammeClock;
 import org.penpals.prompt.library.DefaultProgramme;
+import org.penpals.prompt.library.LibraryPrompt;
 import org.penpals.prompt.library.PromptLibrary;
 import org.penpals.prompt.partnership.adapter.in.messaging.PartnershipListeners;
 import org.penpals.prompt.partnership.adapter.in.scheduler.SchedulerLoop;
@@ -23,9 +25,12 @@ import org.penpals.prompt.partnership.application.EngagementService;
 import org.penpals.prompt.partnership.application.MyPrompts;
 import org.penpals.prompt.partnership.application.PartnershipQueries;
 import org.penpals.prompt.partnership.application.PlanningService;
+import org.penpals.prompt.partnership.domain.Timer;
 import org.penpals.prompt.schedule.adapter.in.messaging.CycleListener;
 import org.penpals.prompt.schedule.adapter.out.mongo.MongoCycleStore;
 import org.penpals.prompt.schedule.adapter.out.mongo.MongoScheduleStore;
+import org.penpals.prompt.schedule.application.ProgrammeTime;
+import org.penpals.prompt.schedule.application.ProgrammeTimers;
 import org.penpals.prompt.schedule.application.ScheduleService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,14 +48,18 @@ class PromptConfiguration {
 
   /** Programme time (demo mode can run it fast); the platform keeps real time ({@code clock}). */
   @Bean
-  ProgrammeClock programmeClock(PromptProperties properties, Clock clock) {
+  ProgrammeClock programmeClock(PromptProperties properties, Clock clock, MongoDatabase database) {
     PromptProperties.Clock c = properties.clock();
     if (c.demo()) {
+      ProgrammeClock demo =
+          ProgrammeClock.demo(clock, c.speed(), c.start(), new MongoClockStore(database));
       log.warn(
-          "programme clock in DEMO mode: starts at {}, runs {}x real time, ADMIN may move it",
+          "programme clock in DEMO mode: at {} (configured start {}, or the stored programme time"
+              + " if later), runs {}x real time, ADMIN may move it",
+          demo.instant(),
           c.start() == null ? "now" : c.start(),
           c.speed());
-      return ProgrammeClock.demo(clock, c.speed(), c.start());
+      return demo;
     }
     return ProgrammeClock.system(clock);
   }
@@ -96,10 +105,7 @@ class PromptConfiguration {
               () -> {
                 for (int attempt = 0; attempt < 120; attempt++) {
                   try {
-                    int added = library.seed(DefaultProgramme.prompts());
-                    if (added > 0) {
-                      log.info("seeded the prompt library with {} default prompt(s)", added);
-                    }
+                    seedDefaults(library);
                     return;
                   } catch (RuntimeException e) {
                     log.debug("cannot seed the prompt library yet: {}", e.toString());
@@ -118,9 +124,46 @@ class PromptConfiguration {
     };
   }
 
+  /**
+   * Adds the default prompts that are missing, and gives those still holding an earlier default
+   * text (never edited by staff) the current one.
+   */
+  static void seedDefaults(PromptLibrary library) {
+    List<LibraryPrompt> defaults = DefaultProgramme.prompts();
+    int added = library.seed(defaults);
+    int refreshed = library.refresh(defaults, DefaultProgramme.earlierTexts());
+    if (added > 0 || refreshed > 0) {
+      log.info(
+          "prompt library: {} default prompt(s) added, {} given the current default text",
+          added,
+          refreshed);
+    }
+  }
+
   @Bean
-  MongoScheduleStore scheduleStore(MongoDatabase database) {
-    return new MongoScheduleStore(database);
+  MongoScheduleStore scheduleStore(MongoDatabase database, Outbox outbox) {
+    return new MongoScheduleStore(database, outbox);
+  }
+
+  @Bean
+  OutboxCollection schedulesOutbox() {
+    return new OutboxCollection(MongoScheduleStore.HEADERS);
+  }
+
+  /** A cycle's programme start and end, as scheduler timers. */
+  @Bean
+  ProgrammeTimers programmeTimers(MongoDueIndex timers) {
+    return (cycleId, calendar) ->
+        timers.file(
+            List.of(
+                new Timer.ProgrammeStart(cycleId, calendar.startsAt()),
+                new Timer.ProgrammeEnd(cycleId, calendar.endsAt())));
+  }
+
+  @Bean
+  ProgrammeTime programmeTime(
+      MongoScheduleStore schedules, ProgrammeTimers timers, ProgrammeClock clock) {
+    return new ProgrammeTime(schedules, timers, clock.clock());
   }
 
   @Bean
@@ -134,17 +177,19 @@ class PromptConfiguration {
       MongoCycleStore cycles,
       PromptLibrary library,
       PromptProperties properties,
+      ProgrammeTimers programmeTimers,
       ProgrammeClock clock) {
     return new ScheduleService(
         schedules,
         cycles,
         () -> {
           // the first partnership may come before the seeding thread ran
-          library.seed(DefaultProgramme.prompts());
+          seedDefaults(library);
           return library.all();
         },
         library::find,
         properties.quiet().reportGrace(),
+        programmeTimers,
         clock.clock());
   }
 
@@ -189,9 +234,16 @@ class PromptConfiguration {
       MongoParticipants participants,
       MongoDueIndex timers,
       ScheduleService schedules,
+      PromptProperties properties,
       ProgrammeClock clock) {
     return new EngagementService(
-        partnerships, plans, participants, timers, schedules, clock.clock());
+        partnerships,
+        plans,
+        participants,
+        timers,
+        schedules,
+        properties.quiet().reminderInterval(),
+        clock.clock());
   }
 
   @Bean
@@ -211,6 +263,7 @@ class PromptConfiguration {
       MongoMemberPlans plans,
       ScheduleService schedules,
       EngagementService engagement,
+      ProgrammeTime programme,
       ProgrammeClock clock,
       PromptProperties properties) {
     return new Dispatcher(
@@ -218,6 +271,7 @@ class PromptConfiguration {
         plans,
         schedules,
         engagement,
+        programme,
         clock.clock(),
         properties.lateAfter(),
         properties.scheduler().batchSize());
@@ -234,6 +288,7 @@ class PromptConfiguration {
     SchedulerLoop loop =
         new SchedulerLoop(
             dispatcher,
+            programmeClock::sync,
             s.lock() ? new MongoLockProvider(database) : null,
             s.interval(),
             clock,
@@ -260,6 +315,12 @@ class PromptConfiguration {
   Consumer<Message<byte[]>> matchingPartnerships(
       EventDispatcher.Factory events, PlanningService planning) {
     return PartnershipListeners.partnerships(events, planning);
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> messagingMails(
+      EventDispatcher.Factory events, EngagementService engagement) {
+    return PartnershipListeners.mails(events, engagement);
   }
 
   @Bean

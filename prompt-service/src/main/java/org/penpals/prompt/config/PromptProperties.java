@@ -24,7 +24,7 @@ public record PromptProperties(
     clock = clock == null ? new Clock(null, null, null) : clock;
     scheduler = scheduler == null ? new Scheduler(null, null, null, null, null) : scheduler;
     lateAfter = lateAfter == null ? Duration.ofDays(1) : lateAfter;
-    quiet = quiet == null ? new Quiet(null, null) : quiet;
+    quiet = quiet == null ? new Quiet(null, null, null) : quiet;
   }
 
   /**
@@ -87,11 +87,17 @@ public record PromptProperties(
    *     NO_CHECK_IN}
    * @param reportGrace how long a partner reported silent has to answer before the partnership is
    *     flagged {@code REPORTED}; staff may set it per cycle
+   * @param reminderInterval a partnership's quiet members are reminded at most once in this long
+   *     (programme time); a report within it is recorded without a reminder
    */
-  public record Quiet(@Nullable Duration afterCheckIn, @Nullable Duration reportGrace) {
+  public record Quiet(
+      @Nullable Duration afterCheckIn,
+      @Nullable Duration reportGrace,
+      @Nullable Duration reminderInterval) {
     public Quiet {
       afterCheckIn = afterCheckIn == null ? Duration.ofDays(7) : afterCheckIn;
       reportGrace = reportGrace == null ? Duration.ofDays(7) : reportGrace;
+      reminderInterval = reminderInterval == null ? Duration.ofDays(7) : reminderInterval;
     }
   }
 }

@@ -13,17 +13,40 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The default programme written for librarians ({@code prompts/default-programme.json}): 18 weekly
  * topics from getting to know each other to "what now?", and the three touchpoints, in English with
- * Spanish and French translations.
+ * Spanish and French translations (one register per language: Spanish <i>usted</i> and <i>compañero
+ * o compañera</i>, French <i>vous</i> and <i>partenaire</i>).
+ *
+ * <p>The default texts of earlier versions ({@code prompts/earlier/}) let seeding recognise a
+ * library prompt that still holds one (staff never edited it) and give it the current text.
  */
 public final class DefaultProgramme {
   public static final String RESOURCE = "/prompts/default-programme.json";
 
+  /** The default programmes of earlier versions, oldest first. */
+  public static final List<String> EARLIER =
+      List.of("/prompts/earlier/default-programme-2026-11.json");
+
   private DefaultProgramme() {}
 
   public static List<LibraryPrompt> prompts() {
-    try (InputStream in = DefaultProgramme.class.getResourceAsStream(RESOURCE)) {
+    return read(RESOURCE);
+  }
+
+  /** The default texts earlier versions seeded, by prompt id. */
+  public static Map<String, List<LibraryPrompt>> earlierTexts() {
+    Map<String, List<LibraryPrompt>> earlier = new LinkedHashMap<>();
+    for (String resource : EARLIER) {
+      for (LibraryPrompt p : read(resource)) {
+        earlier.computeIfAbsent(p.id(), id -> new ArrayList<>()).add(p);
+      }
+    }
+    return earlier;
+  }
+
+  static List<LibraryPrompt> read(String resource) {
+    try (InputStream in = DefaultProgramme.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing");
+        throw new IllegalStateException(resource + " is missing");
       }
       JsonNode root = JsonMapper.builder().build().readTree(in);
       List<LibraryPrompt> prompts = new ArrayList<>();

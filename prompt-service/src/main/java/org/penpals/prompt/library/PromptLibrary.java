@@ -7,6 +7,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -74,8 +75,9 @@ public class PromptLibrary {
   }
 
   /**
-   * Adds the default programme's prompts that are missing; never overwrites a prompt staff edited.
-   * Idempotent and safe with several instances starting at once. Returns how many were added.
+   * Adds the default programme's prompts that are missing; never overwrites a prompt (see {@link
+   * #refresh} for prompts that hold an earlier default text). Idempotent and safe with several
+   * instances starting at once. Returns how many were added.
    */
   public int seed(List<LibraryPrompt> defaults) {
     if (defaults.isEmpty()) {
@@ -101,6 +103,57 @@ public class PromptLibrary {
       }
       return docs.size() - e.getWriteErrors().size();
     }
+  }
+
+  /**
+   * Gives each library prompt that still holds a default text of an earlier version (staff never
+   * edited it) the current default text; a prompt staff edited is left alone. Idempotent, and a
+   * staff edit racing it wins (the write is conditional on the prompt being unchanged since read).
+   * Returns how many prompts got the current text.
+   */
+  public int refresh(List<LibraryPrompt> defaults, Map<String, List<LibraryPrompt>> earlier) {
+    Map<String, Document> stored = new LinkedHashMap<>();
+    library
+        .find(Filters.in("_id", defaults.stream().map(LibraryPrompt::id).toList()))
+        .forEach(d -> stored.put(d.getString("_id"), d));
+    int refreshed = 0;
+    for (LibraryPrompt current : defaults) {
+      Document doc = stored.get(current.id());
+      if (doc == null) {
+        continue;
+      }
+      LibraryPrompt held = prompt(doc);
+      boolean untouched =
+          earlier.getOrDefault(current.id(), List.of()).stream()
+              .anyMatch(old -> sameText(old, held));
+      if (sameText(held, current) || !untouched) {
+        continue;
+      }
+      Document set =
+          new Document("title", current.title())
+              .append("body", current.body())
+              .append("theme", current.theme())
+              .append("translations", translationsDocument(current.translations()))
+              .append("updatedAt", Date.from(clock.instant()));
+      if (library
+              .updateOne(
+                  new Document("_id", current.id()).append("updatedAt", doc.get("updatedAt")),
+                  new Document("$set", set))
+              .getModifiedCount()
+          == 1) {
+        refreshed++;
+      }
+    }
+    return refreshed;
+  }
+
+  /** Whether two prompts say the same (kind, title, body, theme and translations). */
+  static boolean sameText(LibraryPrompt a, LibraryPrompt b) {
+    return a.kind() == b.kind()
+        && a.title().equals(b.title())
+        && a.body().equals(b.body())
+        && a.theme().equals(b.theme())
+        && a.translations().equals(b.translations());
   }
 
   private Document document(LibraryPrompt p) {

@@ -74,6 +74,76 @@ class ProgrammeClockTest {
         .hasMessageContaining("by");
   }
 
+  /** A store in memory that keeps the latest time, like the MongoDB one. */
+  static final class Stored implements ClockStore {
+    Instant at;
+
+    @Override
+    public java.util.Optional<Instant> load() {
+      return java.util.Optional.ofNullable(at);
+    }
+
+    @Override
+    public void save(Instant programmeTime) {
+      if (at == null || programmeTime.isAfter(at)) {
+        at = programmeTime;
+      }
+    }
+  }
+
+  @Test
+  void shouldStoreEveryMoveAndResumeThereAfterARestartNeverEarlier() {
+    // given a durable demo clock moved eight weeks on
+    Stored store = new Stored();
+    ProgrammeClock before = ProgrammeClock.demo(new Manual(), 0, START, store);
+    before.advance(Duration.ofDays(56));
+
+    // when the service restarts with the same configured start
+    ProgrammeClock after = ProgrammeClock.demo(new Manual(), 0, START, store);
+
+    // then the clock is where it was, and moving it back is still refused
+    assertThat(store.at).isEqualTo(START.plus(Duration.ofDays(56)));
+    assertThat(after.instant()).isEqualTo(START.plus(Duration.ofDays(56)));
+    assertThatThrownBy(() -> after.moveTo(START.plus(Duration.ofDays(30))))
+        .isInstanceOf(InvalidInput.class);
+    // and a configured start later than the stored time wins
+    assertThat(
+            ProgrammeClock.demo(new Manual(), 0, START.plus(Duration.ofDays(90)), store).instant())
+        .isEqualTo(START.plus(Duration.ofDays(90)));
+  }
+
+  @Test
+  void shouldRunOnFromTheStoredTimeWithoutCountingTheDowntime() {
+    // given a running demo clock (a week per real minute) synced after two real minutes
+    Manual real = new Manual();
+    Stored store = new Stored();
+    ProgrammeClock running = ProgrammeClock.demo(real, 10_080, START, store);
+    real.now = REAL.plus(Duration.ofMinutes(2));
+    running.sync();
+
+    // when it restarts an hour later and a real minute passes
+    real.now = REAL.plus(Duration.ofMinutes(62));
+    ProgrammeClock restarted = ProgrammeClock.demo(real, 10_080, START, store);
+    real.now = REAL.plus(Duration.ofMinutes(63));
+
+    // then it ran on from the stored two weeks, one more week
+    assertThat(restarted.instant()).isEqualTo(START.plus(Duration.ofDays(21)));
+  }
+
+  @Test
+  void shouldCatchUpWithAnotherInstanceThatMovedFurther() {
+    Stored store = new Stored();
+    ProgrammeClock a = ProgrammeClock.demo(new Manual(), 0, START, store);
+    ProgrammeClock b = ProgrammeClock.demo(new Manual(), 0, START, store);
+
+    a.moveTo(START.plus(Duration.ofDays(10)));
+    b.sync();
+
+    assertThat(b.instant()).isEqualTo(START.plus(Duration.ofDays(10)));
+    assertThatThrownBy(() -> b.moveTo(START.plus(Duration.ofDays(5))))
+        .isInstanceOf(InvalidInput.class);
+  }
+
   @Test
   void shouldKeepRealTimeAndRefuseToMoveInSystemMode() {
     Manual real = new Manual();

@@ -16,6 +16,7 @@ import org.penpals.prompt.partnership.domain.Delivery;
 import org.penpals.prompt.partnership.domain.MemberPlan;
 import org.penpals.prompt.partnership.domain.Overdue;
 import org.penpals.prompt.partnership.domain.Timer;
+import org.penpals.prompt.schedule.application.ProgrammeTime;
 import org.penpals.prompt.schedule.application.ScheduleService;
 import org.penpals.prompt.schedule.domain.ScheduledWeek;
 import org.penpals.prompt.schedule.domain.WeekContent;
@@ -41,19 +42,23 @@ public class Dispatcher {
   private final MemberPlans plans;
   private final ScheduleService schedules;
   private final EngagementService engagement;
+  private final ProgrammeTime programme;
   private final Clock clock;
   private final Duration lateAfter;
   private final int batchSize;
+  private volatile boolean earlierSchedulesChecked;
 
   public Dispatcher(
       DueIndex timers,
       MemberPlans plans,
       ScheduleService schedules,
       EngagementService engagement,
+      ProgrammeTime programme,
       Clock clock,
       Duration lateAfter,
       int batchSize) {
     this.timers = timers;
+    this.programme = programme;
     this.plans = plans;
     this.schedules = schedules;
     this.engagement = engagement;
@@ -76,6 +81,10 @@ public class Dispatcher {
   }
 
   public Round round() {
+    if (!earlierSchedulesChecked) {
+      programme.fileMissingTimers();
+      earlierSchedulesChecked = true;
+    }
     Instant now = clock.instant();
     List<Instant> minutes = timers.begin(now);
     Round total = Round.NONE;
@@ -109,6 +118,12 @@ public class Dispatcher {
         round = round.plus(new Round(0, 0, 0, 1));
       } else if (timer instanceof Timer.ReportCheck check) {
         engagement.checkReport(check.partnershipId(), check.reportId());
+        round = round.plus(new Round(0, 0, 0, 1));
+      } else if (timer instanceof Timer.ProgrammeStart start) {
+        programme.started(start.cycleId());
+        round = round.plus(new Round(0, 0, 0, 1));
+      } else if (timer instanceof Timer.ProgrammeEnd end) {
+        programme.ended(end.cycleId());
         round = round.plus(new Round(0, 0, 0, 1));
       }
     }

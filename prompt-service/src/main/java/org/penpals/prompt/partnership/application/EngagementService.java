@@ -1,12 +1,15 @@
 package org.penpals.prompt.partnership.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.penpals.contracts.prompts.CheckInAnswered;
+import org.penpals.contracts.prompts.PartnerReminded;
 import org.penpals.contracts.prompts.PartnershipQuiet;
 import org.penpals.platform.domain.InvalidInput;
 import org.penpals.platform.domain.NotFound;
@@ -33,15 +36,21 @@ public class EngagementService {
   private final Participants participants;
   private final DueIndex timers;
   private final ScheduleService schedules;
+  private final Duration reminderInterval;
   private final Clock clock;
 
+  /**
+   * @param reminderInterval a partnership is reminded at most once in this long (programme time)
+   */
   public EngagementService(
       Partnerships partnerships,
       MemberPlans plans,
       Participants participants,
       DueIndex timers,
       ScheduleService schedules,
+      Duration reminderInterval,
       Clock clock) {
+    this.reminderInterval = reminderInterval;
     this.partnerships = partnerships;
     this.plans = plans;
     this.participants = participants;
@@ -75,7 +84,7 @@ public class EngagementService {
       @Nullable Integer rating,
       @Nullable String comments) {
     Partnership p = partnershipOf(participantId);
-    if (!p.active()) {
+    if (!p.answerable()) {
       throw new StateConflict("your partnership has ended", "week");
     }
     int prompts = schedules.header(p.cycleId()).prompts();
@@ -109,32 +118,98 @@ public class EngagementService {
   }
 
   /**
-   * "My partner has gone quiet": recorded, and checked when the cycle's grace period is over. A
-   * participant with an open report gets that one back.
+   * "My partner has gone quiet": recorded, checked when the cycle's grace period is over, and — in
+   * the same write — the other members are reminded ({@code PartnerReminded}) unless the
+   * partnership was reminded less than the reminder interval (a week) ago. A participant with an
+   * open report gets that one back and nothing is written.
    */
   public Partnership.Report reportQuiet(String participantId, @Nullable String note) {
     Partnership p = partnershipOf(participantId);
-    Optional<Partnership.Report> open = p.openReportBy(participantId);
-    if (open.isPresent()) {
-      return open.get();
-    }
+    String reportId = "r-" + UUID.randomUUID();
+    boolean checkFiled = false;
     Instant now = clock.instant();
-    Partnership.Report report =
-        p.report(
-            "r-" + UUID.randomUUID(),
-            participantId,
-            note,
-            now,
-            schedules.header(p.cycleId()).reportGrace());
-    // the check is filed first: a report stored without its check would never be decided
-    timers.file(List.of(new Timer.ReportCheck(p.id(), report.id(), report.checkAt())));
-    if (!partnerships.addReport(p.id(), report)) {
-      return partnerships
-          .find(p.id())
-          .flatMap(again -> again.openReportBy(participantId))
-          .orElseThrow(() -> new StateConflict("your partnership has ended"));
+    for (int attempt = 0; attempt < 5; attempt++) {
+      Optional<Partnership.Report> open = p.openReportBy(participantId);
+      if (open.isPresent()) {
+        return open.get();
+      }
+      Partnership.Report report =
+          p.report(
+              reportId,
+              participantId,
+              note,
+              now,
+              schedules.header(p.cycleId()).reportGrace(),
+              reminderInterval);
+      if (!checkFiled) {
+        // the check is filed first: a report stored without its check would never be decided
+        timers.file(List.of(new Timer.ReportCheck(p.id(), report.id(), report.checkAt())));
+        checkFiled = true;
+      }
+      Partnership.Reminder reminder = report.reminder();
+      List<Object> events = new ArrayList<>();
+      if (reminder != null && reminder.requestedAt() != null && !reminder.reminded().isEmpty()) {
+        events.add(
+            new PartnerReminded(
+                p.id(),
+                p.cycleId(),
+                report.id(),
+                participantId,
+                reminder.reminded(),
+                report.checkAt(),
+                reminder.requestedAt()));
+      }
+      if (partnerships.addReport(p.id(), report, p.lastReminderAt().orElse(null), events)) {
+        if (!events.isEmpty()) {
+          log.info("partnership {}: a silence was reported and the partner reminded", p.id());
+        }
+        return report;
+      }
+      // another report, a reminder or the partnership's end came first: decide again
+      p =
+          partnerships
+              .find(p.id())
+              .orElseThrow(() -> new StateConflict("your partnership has ended"));
     }
-    return report;
+    throw new StateConflict("your report could not be recorded; try again");
+  }
+
+  /** The participant's latest report of silence in their current partnership. */
+  public Partnership.Report latestReport(String participantId) {
+    return partnershipOf(participantId)
+        .latestReportBy(participantId)
+        .orElseThrow(() -> new NotFound("your report"));
+  }
+
+  /**
+   * Messaging sent a reminder mail, or could not (its {@code MailSent} / {@code MailFailed}):
+   * recorded on the report that caused it. Replays change nothing. Times are programme time: a mail
+   * handled before the reminder's programme time (a demo clock ahead of real time) counts as sent
+   * when it was requested.
+   */
+  public void reminderMail(
+      String partnershipId,
+      String participantId,
+      String mailId,
+      Partnership.ReminderMailStatus status,
+      Instant at,
+      @Nullable String reason) {
+    Optional<Partnership> found = partnerships.find(partnershipId);
+    if (found.isEmpty()) {
+      log.debug("reminder mail {} is about partnership {}, unknown here", mailId, partnershipId);
+      return;
+    }
+    Optional<Partnership.Report> report = found.get().remindedBy(participantId, mailId);
+    if (report.isEmpty()) {
+      log.debug("reminder mail {} matches no reminder of partnership {}", mailId, partnershipId);
+      return;
+    }
+    Instant requestedAt = report.get().reminder().requestedAt();
+    Instant when = at.isBefore(requestedAt) ? requestedAt : at;
+    partnerships.recordReminderMail(
+        partnershipId,
+        report.get().id(),
+        new Partnership.ReminderMail(participantId, mailId, status, when, reason));
   }
 
   /** A week after the check-in: flag the partnership if nobody answered it. */

@@ -42,6 +42,11 @@ public class MyPrompts {
       boolean answered) {}
 
   /**
+   * @param status the partnership's status (kept for compatibility: the same as {@code
+   *     partnershipStatus})
+   * @param partnershipStatus {@code ACTIVE}, {@code COMPLETED} (ran to the end of its cycle:
+   *     nothing more comes, what was sent can still be answered), {@code DISSOLVED} or {@code
+   *     ENDED} (formed after the cycle's last prompt)
    * @param current this week's prompt (the latest received), if any yet
    * @param past the earlier ones, newest first
    * @param nextDueAt when the next prompt is due, if any is left
@@ -50,6 +55,7 @@ public class MyPrompts {
       String partnershipId,
       String cycleId,
       String status,
+      String partnershipStatus,
       String locale,
       int first,
       int last,
@@ -91,7 +97,7 @@ public class MyPrompts {
                         d.dueAt(),
                         d.at(),
                         d.late(),
-                        content.kind().touchpoint() && p.active(),
+                        content.kind().touchpoint() && p.answerable(),
                         p.answered(participantId, d.number())));
               });
       if (plan.status() == MemberPlan.Status.ACTIVE && plan.next() <= plan.last() && p.active()) {
@@ -102,6 +108,7 @@ public class MyPrompts {
     return new View(
         p.id(),
         p.cycleId(),
+        p.status().name(),
         p.status().name(),
         locale,
         p.first(),

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.penpals.prompt.partnership.domain.Answer;
 import org.penpals.prompt.partnership.domain.Partnership;
 
@@ -31,8 +32,17 @@ public interface Partnerships {
   /** Ends a partnership. */
   void dissolve(String id, String reason, Instant at);
 
-  /** Remembers that a partnership we never saw formed was dissolved (events out of order). */
-  void tombstone(String id, String cycleId, String reason, Instant at);
+  /**
+   * Remembers that a partnership we never saw formed was dissolved or completed ({@code status}),
+   * so that nothing is planned for it later.
+   */
+  void tombstone(String id, String cycleId, Partnership.Status status, String reason, Instant at);
+
+  /**
+   * Marks a partnership {@code COMPLETED} and closes its open reports, in one write; false if it
+   * was dissolved or completed already.
+   */
+  boolean complete(String id, Instant at);
 
   /** Records an answer with its events; false if the participant answered that prompt already. */
   boolean recordAnswer(Partnership partnership, Answer answer, List<?> events);
@@ -40,8 +50,19 @@ public interface Partnerships {
   /** A cycle's answers (check-ins and surveys), by prompt number. */
   Map<Integer, Long> answersPerNumber(String cycleId);
 
-  /** Adds a report unless its author has an open one. */
-  boolean addReport(String id, Partnership.Report report);
+  /**
+   * Adds a report with its events (a reminder's {@code PartnerReminded}) unless the partnership is
+   * no longer active, its author has an open one, or the partnership's last reminder is no longer
+   * {@code lastReminderAt} (another report reminded it meanwhile); false then.
+   */
+  boolean addReport(
+      String id, Partnership.Report report, @Nullable Instant lastReminderAt, List<?> events);
+
+  /**
+   * Records what became of one reminder mail of a report (idempotent: the same mail recorded again
+   * changes nothing).
+   */
+  void recordReminderMail(String id, String reportId, Partnership.ReminderMail mail);
 
   /**
    * Flags the partnership quiet with its events; false if it was flagged for that reason (or that
@@ -58,6 +79,6 @@ public interface Partnerships {
   /** Removes what the partnership holds about an erased member (zone, language, answers). */
   void eraseMember(String id, String participantId);
 
-  /** The cycle's partnerships flagged quiet. */
+  /** The cycle's partnerships flagged quiet or with a reported silence, first flagged first. */
   List<Partnership> quietOf(String cycleId);
 }

@@ -175,7 +175,8 @@ public class PlanningService {
             answerable,
             List.of(),
             List.of(),
-            List.of());
+            List.of(),
+            null);
     boolean stored =
         waited
             ? partnerships.activate(partnership, events)
@@ -194,7 +195,7 @@ public class PlanningService {
   public void dissolved(String partnershipId, String cycleId, String reason, Instant at) {
     Optional<Partnership> known = partnerships.find(partnershipId);
     if (known.isEmpty()) {
-      partnerships.tombstone(partnershipId, cycleId, reason, at);
+      partnerships.tombstone(partnershipId, cycleId, Partnership.Status.DISSOLVED, reason, at);
       return;
     }
     // the plans first: once stopped, no scheduler can send this partnership anything more
@@ -203,6 +204,29 @@ public class PlanningService {
         MemberPlan.Status.STOPPED,
         at);
     partnerships.dissolve(partnershipId, reason, at);
+  }
+
+  /**
+   * A partnership ran to the end of its cycle: nothing more is sent to it (remaining prompts are
+   * decided {@code STOPPED}, as for a dissolution), its open reports are closed, and what it was
+   * sent can still be answered. Idempotent; a dissolved partnership stays dissolved.
+   */
+  public void completed(String partnershipId, String cycleId, Instant at) {
+    Optional<Partnership> known = partnerships.find(partnershipId);
+    if (known.isEmpty()) {
+      partnerships.tombstone(partnershipId, cycleId, Partnership.Status.COMPLETED, "COMPLETED", at);
+      return;
+    }
+    if (!known.get().completable()) {
+      return;
+    }
+    plans.stop(
+        known.get().memberIds().stream().map(m -> MemberPlan.id(partnershipId, m)).toList(),
+        MemberPlan.Status.COMPLETED,
+        at);
+    if (partnerships.complete(partnershipId, at)) {
+      log.debug("partnership {} completed", partnershipId);
+    }
   }
 
   /** A participant erased their data: nothing more is sent to them, and their details go. */
@@ -227,6 +251,7 @@ public class PlanningService {
         List.of(),
         List.of(),
         List.of(),
-        List.of());
+        List.of(),
+        null);
   }
 }

@@ -32,7 +32,9 @@ public record MemberPlan(
     /** The partnership was dissolved: nothing more is sent. */
     STOPPED,
     /** The participant erased their data: nothing more is sent. */
-    ERASED
+    ERASED,
+    /** The partnership ran to the end of its cycle: nothing more is sent. */
+    COMPLETED
   }
 
   public MemberPlan {

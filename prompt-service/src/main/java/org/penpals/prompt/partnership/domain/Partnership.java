@@ -16,6 +16,7 @@ import org.penpals.prompt.library.PromptKind;
  *
  * @param checkIn the prompt number carrying the check-in, if the partnership gets it
  * @param touchpoints the prompt numbers it gets that ask for an answer (check-in, surveys)
+ * @param lastRemindedAt when its members were last reminded (a report's reminder), if ever
  */
 public record Partnership(
     String id,
@@ -30,7 +31,8 @@ public record Partnership(
     List<Integer> touchpoints,
     List<Answer> answers,
     List<Report> reports,
-    List<QuietFlag> quiet) {
+    List<QuietFlag> quiet,
+    @Nullable Instant lastRemindedAt) {
 
   public enum Status {
     /** Formed before registration described its cycle: planned as soon as it does. */
@@ -39,8 +41,13 @@ public record Partnership(
     ACTIVE,
     /** Formed after the cycle's last prompt: nothing to send. */
     ENDED,
-    /** Dissolved (withdrawal, erasure, staff): nothing more is sent. */
-    DISSOLVED
+    /** Dissolved (withdrawal, erasure, staff, quiet): nothing more is sent. */
+    DISSOLVED,
+    /**
+     * Ran to the end of its cycle (matching's {@code PartnershipCompleted}): nothing more is sent;
+     * check-ins and surveys already sent, the final survey above all, can still be answered.
+     */
+    COMPLETED
   }
 
   /** Why coordinators should look at a partnership. */
@@ -51,7 +58,15 @@ public record Partnership(
     REPORTED
   }
 
-  /** A participant's "my partner has gone quiet". */
+  /**
+   * A participant's "my partner has gone quiet".
+   *
+   * @param checkAt the end of the grace period: the partner is to answer by then
+   * @param resolvedAt when the report got its outcome ({@code RESOLVED}, {@code FLAGGED}, {@code
+   *     CLOSED})
+   * @param reminder what was done to remind the partner; null for reports made before reminders
+   *     were sent
+   */
   public record Report(
       String id,
       String by,
@@ -59,12 +74,91 @@ public record Partnership(
       Instant checkAt,
       @Nullable String note,
       ReportStatus status,
-      @Nullable Instant resolvedAt) {
+      @Nullable Instant resolvedAt,
+      @Nullable Reminder reminder) {
     public Report {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(by, "by");
       Objects.requireNonNull(status, "status");
     }
+  }
+
+  /**
+   * The reminder a report caused, or why there was none.
+   *
+   * @param requestedAt when the reminder was asked of messaging ({@code PartnerReminded}); null if
+   *     none was, because the partnership had been reminded less than the minimum interval before
+   * @param reminded the members reminded (everyone but the reporter)
+   * @param previousReminderAt for a report without a reminder: when the partnership was reminded
+   * @param sentAt when the first reminder mail was accepted by the mail server
+   * @param failedAt when a reminder mail failed for good
+   * @param mails each reminder mail's outcome, as messaging told it
+   */
+  public record Reminder(
+      @Nullable Instant requestedAt,
+      List<String> reminded,
+      @Nullable Instant previousReminderAt,
+      @Nullable Instant sentAt,
+      @Nullable Instant failedAt,
+      List<ReminderMail> mails) {
+    public Reminder {
+      reminded = List.copyOf(reminded);
+      mails = List.copyOf(mails);
+      if (requestedAt == null && previousReminderAt == null) {
+        throw new IllegalArgumentException("a reminder is requested or skipped for an earlier one");
+      }
+    }
+
+    /** A reminder asked of messaging now. */
+    public static Reminder requested(Instant at, List<String> reminded) {
+      return new Reminder(at, reminded, null, null, null, List.of());
+    }
+
+    /** No reminder: the partnership was reminded at {@code previous}, too recently. */
+    public static Reminder skipped(Instant previous) {
+      return new Reminder(null, List.of(), previous, null, null, List.of());
+    }
+
+    public ReminderStatus status() {
+      if (requestedAt == null) {
+        return ReminderStatus.NOT_SENT_RECENTLY;
+      }
+      if (sentAt != null) {
+        return ReminderStatus.SENT;
+      }
+      return failedAt != null ? ReminderStatus.FAILED : ReminderStatus.QUEUED;
+    }
+  }
+
+  public enum ReminderStatus {
+    /** Asked of messaging; no mail sent or failed yet. */
+    QUEUED,
+    /** A reminder mail was accepted by the mail server. */
+    SENT,
+    /** The reminder mail failed for good (no reminder mail was sent). */
+    FAILED,
+    /** None sent: the partnership was reminded less than a week before. */
+    NOT_SENT_RECENTLY
+  }
+
+  /** What messaging told about one reminder mail. */
+  public record ReminderMail(
+      String participantId,
+      String mailId,
+      ReminderMailStatus status,
+      Instant at,
+      @Nullable String reason) {
+    public ReminderMail {
+      Objects.requireNonNull(participantId, "participantId");
+      Objects.requireNonNull(mailId, "mailId");
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  public enum ReminderMailStatus {
+    SENT,
+    FAILED
   }
 
   public enum ReportStatus {
@@ -74,7 +168,7 @@ public record Partnership(
     RESOLVED,
     /** The partnership was flagged quiet. */
     FLAGGED,
-    /** The partnership ended before the check. */
+    /** The partnership ended (dissolved, completed) before the check. */
     CLOSED
   }
 
@@ -95,6 +189,16 @@ public record Partnership(
     return status == Status.ACTIVE;
   }
 
+  /** Whether its members may still answer the check-ins and surveys they were sent. */
+  public boolean answerable() {
+    return status == Status.ACTIVE || status == Status.COMPLETED;
+  }
+
+  /** Whether a {@code PartnershipCompleted} changes it: anything not dissolved or completed. */
+  public boolean completable() {
+    return status != Status.DISSOLVED && status != Status.COMPLETED;
+  }
+
   public Optional<Member> member(String participantId) {
     return members.stream().filter(m -> m.participantId().equals(participantId)).findFirst();
   }
@@ -110,7 +214,7 @@ public record Partnership(
 
   /** Checks that {@code answer} may be recorded now (the caller checked it was sent to them). */
   public void accept(Answer answer) {
-    if (!active()) {
+    if (!answerable()) {
       throw new StateConflict("this partnership has ended", "week");
     }
     if (member(answer.participantId()).isEmpty()) {
@@ -147,13 +251,68 @@ public record Partnership(
         .findFirst();
   }
 
-  /** A new report of silence, checked {@code grace} from now. */
+  /** The earlier of two instants. */
+  public static Instant earlier(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  /** When the partnership's members were last reminded, if ever. */
+  public Optional<Instant> lastReminderAt() {
+    return Optional.ofNullable(lastRemindedAt);
+  }
+
+  /**
+   * A new report of silence by a member, checked {@code grace} from now. It reminds the other
+   * members unless they were reminded less than {@code reminderInterval} ago.
+   */
   public Report report(
-      String reportId, String by, @Nullable String note, Instant now, Duration grace) {
+      String reportId,
+      String by,
+      @Nullable String note,
+      Instant now,
+      Duration grace,
+      Duration reminderInterval) {
     if (!active()) {
       throw new StateConflict("this partnership has ended");
     }
-    return new Report(reportId, by, now, now.plus(grace), note, ReportStatus.OPEN, null);
+    if (member(by).isEmpty()) {
+      throw new IllegalArgumentException("not a member");
+    }
+    Optional<Instant> last = lastReminderAt();
+    Reminder reminder =
+        last.isPresent() && now.isBefore(last.get().plus(reminderInterval))
+            ? Reminder.skipped(last.get())
+            : Reminder.requested(now, memberIds().stream().filter(m -> !m.equals(by)).toList());
+    return new Report(reportId, by, now, now.plus(grace), note, ReportStatus.OPEN, null, reminder);
+  }
+
+  /** The latest report this member made, if any. */
+  public Optional<Report> latestReportBy(String participantId) {
+    return reports.stream()
+        .filter(r -> r.by().equals(participantId))
+        .max(java.util.Comparator.comparing(Report::at).thenComparing(Report::id));
+  }
+
+  /**
+   * The report whose reminder a mail to {@code participantId} belongs to: the one named in the mail
+   * id, else the latest that reminded them.
+   */
+  public Optional<Report> remindedBy(String participantId, String mailId) {
+    List<Report> reminding =
+        reports.stream()
+            .filter(
+                r ->
+                    r.reminder() != null
+                        && r.reminder().requestedAt() != null
+                        && r.reminder().reminded().contains(participantId))
+            .toList();
+    return reminding.stream()
+        .filter(r -> mailId.contains(r.id()))
+        .findFirst()
+        .or(
+            () ->
+                reminding.stream()
+                    .max(java.util.Comparator.comparing(r -> r.reminder().requestedAt())));
   }
 
   /**

@@ -28,6 +28,7 @@ public class ScheduleService {
   private final Supplier<List<LibraryPrompt>> library;
   private final Function<String, Optional<LibraryPrompt>> libraryPrompt;
   private final Duration defaultReportGrace;
+  private final ProgrammeTimers programmeTimers;
   private final Clock clock;
   private final Map<String, Cached> headers = new ConcurrentHashMap<>();
 
@@ -42,8 +43,10 @@ public class ScheduleService {
       Supplier<List<LibraryPrompt>> library,
       Function<String, Optional<LibraryPrompt>> libraryPrompt,
       Duration defaultReportGrace,
+      ProgrammeTimers programmeTimers,
       Clock clock) {
     this.schedules = schedules;
+    this.programmeTimers = programmeTimers;
     this.cycles = cycles;
     this.library = library;
     this.libraryPrompt = libraryPrompt;
@@ -82,6 +85,8 @@ public class ScheduleService {
             weeks.size(),
             defaultReportGrace,
             clock.instant());
+    // the programme's start and end are findable before the schedule exists (ProgrammeTime)
+    programmeTimers.file(cycleId, header.calendar());
     return Optional.of(schedules.create(header, weeks));
   }
 

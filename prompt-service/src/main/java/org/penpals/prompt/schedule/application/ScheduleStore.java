@@ -32,4 +32,17 @@ public interface ScheduleStore {
   ScheduledWeek markSent(String cycleId, int number, Instant at);
 
   boolean setReportGrace(String cycleId, Duration grace);
+
+  /**
+   * Records that the cycle's programme started, with its events; false if it was recorded before.
+   */
+  boolean markProgrammeStarted(String cycleId, Instant at, List<?> events);
+
+  /** Records that the cycle's programme ended, with its events; false if it was recorded before. */
+  boolean markProgrammeEnded(String cycleId, Instant at, List<?> events);
+
+  /** Schedules stored before their programme timers were filed with them (older versions). */
+  List<CycleSchedule> withoutProgrammeTimers();
+
+  void programmeTimersFiled(String cycleId);
 }

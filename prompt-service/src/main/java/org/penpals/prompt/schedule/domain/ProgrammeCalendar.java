@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Collection;
@@ -35,6 +36,33 @@ public record ProgrammeCalendar(
     if (hour < 0 || hour > 23) {
       throw new IllegalArgumentException("hour must be 0..23");
     }
+  }
+
+  /** The earliest time zone: a day starts there first. */
+  public static final ZoneOffset EARLIEST = ZoneOffset.ofHours(14);
+
+  /** The latest time zone: a day ends there last. */
+  public static final ZoneOffset LATEST = ZoneOffset.ofHours(-12);
+
+  /**
+   * When the programme starts everywhere it begins: the start of {@code startsOn} in the earliest
+   * time zone (UTC+14), i.e. the day before at 10:00 UTC.
+   */
+  public Instant startsAt() {
+    return startsOn.atStartOfDay(EARLIEST).toInstant();
+  }
+
+  /** The last day of the last scheduled week: {@code startsOn + 7 * lengthWeeks - 1}. */
+  public LocalDate lastWeekEndsOn() {
+    return startsOn.plusDays(7L * lengthWeeks - 1);
+  }
+
+  /**
+   * When the last scheduled week is over everywhere: the start of the day after {@link
+   * #lastWeekEndsOn()} in the latest time zone (UTC-12), i.e. that day at 12:00 UTC.
+   */
+  public Instant endsAt() {
+    return lastWeekEndsOn().plusDays(1).atStartOfDay(LATEST).toInstant();
   }
 
   /** How many prompts the cycle has. */

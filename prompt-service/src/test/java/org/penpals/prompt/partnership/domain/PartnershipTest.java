@@ -28,7 +28,8 @@ class PartnershipTest {
         List.of(3, 9, 17),
         answers,
         List.of(),
-        List.of());
+        List.of(),
+        null);
   }
 
   static List<Member> pair() {
@@ -55,7 +56,8 @@ class PartnershipTest {
   @Test
   void shouldResolveAReportWhenThePartnerAnsweredOrWroteAfterIt() {
     Partnership p = partnership(pair(), List.of());
-    Partnership.Report report = p.report("r-1", "a", null, T, Duration.ofDays(7));
+    Partnership.Report report =
+        p.report("r-1", "a", null, T, Duration.ofDays(7), Duration.ofDays(7));
     Partnership reported = with(p, List.of(report), p.answers(), p.members());
 
     assertThat(reported.reportOutcome("r-1")).contains(Partnership.ReportStatus.FLAGGED);
@@ -79,6 +81,68 @@ class PartnershipTest {
         .as("the reporter's own answer does not count")
         .contains(Partnership.ReportStatus.FLAGGED);
     assertThat(reported.reportOutcome("unknown")).isEmpty();
+  }
+
+  @Test
+  void shouldRemindTheOtherMembersAtMostOnceAWeek() {
+    Partnership trio =
+        partnership(
+            List.of(
+                new Member("a", "UTC", "en", null),
+                new Member("b", "UTC", "en", null),
+                new Member("c", "UTC", "es", null)),
+            List.of());
+    Duration week = Duration.ofDays(7);
+
+    // the first report reminds everyone but the reporter
+    Partnership.Report first = trio.report("r-1", "a", null, T, week, week);
+    assertThat(first.reminder().status()).isEqualTo(Partnership.ReminderStatus.QUEUED);
+    assertThat(first.reminder().requestedAt()).isEqualTo(T);
+    assertThat(first.reminder().reminded()).containsExactly("b", "c");
+    assertThat(first.checkAt()).isEqualTo(T.plus(week));
+
+    // a report six days later is recorded without a reminder, naming the previous one
+    Partnership reminded = with(trio, List.of(first), List.of(), trio.members());
+    Partnership.Report second =
+        reminded.report("r-2", "b", null, T.plus(Duration.ofDays(6)), week, week);
+    assertThat(second.reminder().status()).isEqualTo(Partnership.ReminderStatus.NOT_SENT_RECENTLY);
+    assertThat(second.reminder().previousReminderAt()).isEqualTo(T);
+    assertThat(second.reminder().reminded()).isEmpty();
+
+    // a week later there is a reminder again
+    assertThat(reminded.report("r-3", "b", null, T.plus(week), week, week).reminder().status())
+        .isEqualTo(Partnership.ReminderStatus.QUEUED);
+  }
+
+  @Test
+  void shouldTellAReminderSentOnceAnyMailWasSentAndFailedOnlyWhenNoneWas() {
+    Partnership.Reminder queued = Partnership.Reminder.requested(T, List.of("b", "c"));
+    Partnership.Reminder failed =
+        new Partnership.Reminder(T, List.of("b", "c"), null, null, T.plusSeconds(9), List.of());
+    Partnership.Reminder sent =
+        new Partnership.Reminder(
+            T, List.of("b", "c"), null, T.plusSeconds(5), T.plusSeconds(9), List.of());
+
+    assertThat(queued.status()).isEqualTo(Partnership.ReminderStatus.QUEUED);
+    assertThat(failed.status()).isEqualTo(Partnership.ReminderStatus.FAILED);
+    assertThat(sent.status()).isEqualTo(Partnership.ReminderStatus.SENT);
+  }
+
+  @Test
+  void shouldMatchAReminderMailToTheReportNamedInItsIdElseTheLatestThatRemindedTheRecipient() {
+    Partnership p = partnership(pair(), List.of());
+    Duration week = Duration.ofDays(7);
+    Partnership.Report old = p.report("r-old", "a", null, T, week, week);
+    Partnership.Report latest =
+        with(p, List.of(old), List.of(), p.members())
+            .report("r-new", "a", null, T.plus(Duration.ofDays(8)), week, week);
+    Partnership both = with(p, List.of(old, latest), List.of(), p.members());
+
+    assertThat(both.remindedBy("b", "reminder:r-old:b"))
+        .map(Partnership.Report::id)
+        .hasValue("r-old");
+    assertThat(both.remindedBy("b", "m-42")).map(Partnership.Report::id).hasValue("r-new");
+    assertThat(both.remindedBy("a", "m-42")).as("the reporter was not reminded").isEmpty();
   }
 
   @Test
@@ -120,6 +184,12 @@ class PartnershipTest {
         p.touchpoints(),
         answers,
         reports,
-        p.quiet());
+        p.quiet(),
+        reports.stream()
+            .map(Partnership.Report::reminder)
+            .filter(r -> r != null && r.requestedAt() != null)
+            .map(Partnership.Reminder::requestedAt)
+            .max(Instant::compareTo)
+            .orElse(null));
   }
 }

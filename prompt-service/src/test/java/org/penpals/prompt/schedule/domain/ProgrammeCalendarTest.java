@@ -106,4 +106,21 @@ class ProgrammeCalendarTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> weekly(9).date(18)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void
+      shouldStartWhenTheFirstDayBeginsInUtcPlus14AndEndWhenTheDayAfterTheLastWeekBeginsInUtcMinus12() {
+    ProgrammeCalendar calendar =
+        new ProgrammeCalendar(
+            LocalDate.of(2027, 3, 1), 17, Cadence.FORTNIGHTLY, DayOfWeek.WEDNESDAY, 9);
+
+    assertThat(calendar.startsAt()).isEqualTo(Instant.parse("2027-02-28T10:00:00Z"));
+    assertThat(calendar.lastWeekEndsOn()).isEqualTo(LocalDate.of(2027, 6, 27));
+    assertThat(calendar.endsAt()).isEqualTo(Instant.parse("2027-06-28T12:00:00Z"));
+    // every member's last prompt, wherever they are, falls between the two
+    for (String zone : List.of("Pacific/Kiritimati", "Pacific/Pago_Pago", "Etc/GMT+12")) {
+      assertThat(calendar.dueAt(1, ZoneId.of(zone))).isAfter(calendar.startsAt());
+      assertThat(calendar.dueAt(calendar.prompts(), ZoneId.of(zone))).isBefore(calendar.endsAt());
+    }
+  }
 }

@@ -84,7 +84,7 @@ class ProgrammeTest {
     assertThat(content.title()).isEqualTo("Have you connected? · Your community");
     assertThat(content.body()).contains("Have you and your partner been in touch yet?");
     assertThat(content.body()).contains("## Your community");
-    assertThat(content.in("es").title()).isEqualTo("¿Ya estáis en contacto? · Tu comunidad");
+    assertThat(content.in("es").title()).isEqualTo("¿Ya están en contacto? · Su comunidad");
     assertThat(content.in("fr").body()).contains("## Votre communauté");
     assertThat(content.in("de").title()).isEqualTo(content.title());
   }

@@ -4,6 +4,8 @@ import java.time.DateTimeException;
 import java.util.function.Consumer;
 import org.penpals.contracts.matching.MatchingEvents;
 import org.penpals.contracts.matching.PartnershipFormed;
+import org.penpals.contracts.messaging.MailFailed;
+import org.penpals.contracts.messaging.MailSent;
 import org.penpals.contracts.messaging.MessagingEvents;
 import org.penpals.contracts.registration.RegistrationEvents;
 import org.penpals.platform.events.EventDispatcher;
@@ -12,12 +14,14 @@ import org.penpals.prompt.partnership.application.EngagementService;
 import org.penpals.prompt.partnership.application.Formed;
 import org.penpals.prompt.partnership.application.PlanningService;
 import org.penpals.prompt.partnership.domain.Member;
+import org.penpals.prompt.partnership.domain.Partnership;
 import org.springframework.messaging.Message;
 
 /**
- * The upstream events prompts follow: partnerships formed and dissolved (matching), participants
- * erased (registration), partners writing to each other (messaging). Every handler is idempotent in
- * effect; the dispatcher also skips event ids it has processed.
+ * The upstream events prompts follow: partnerships formed, dissolved and completed (matching),
+ * participants erased (registration), partners writing to each other and reminder mails sent or
+ * failed (messaging). Every handler is idempotent in effect; the dispatcher also skips event ids it
+ * has processed.
  */
 public final class PartnershipListeners {
   public static final String GROUP = "prompt-service";
@@ -37,6 +41,11 @@ public final class PartnershipListeners {
                     e.data().cycleId(),
                     e.data().reason(),
                     e.data().dissolvedAt()))
+        .on(
+            MatchingEvents.PARTNERSHIP_COMPLETED,
+            e ->
+                planning.completed(
+                    e.data().partnershipId(), e.data().cycleId(), e.data().completedAt()))
         .build();
   }
 
@@ -57,6 +66,51 @@ public final class PartnershipListeners {
         .on(
             MessagingEvents.MESSAGE_POSTED,
             e -> engagement.memberActive(e.data().partnershipId(), e.data().authorId()))
+        .build();
+  }
+
+  /**
+   * Messaging's mail kind for a reminder to a quiet partner (its other kinds do not matter here).
+   */
+  static final String REMINDER = "REMINDER";
+
+  /** Reminder mails sent or failed: recorded on the report that asked for them. */
+  public static Consumer<Message<byte[]>> mails(
+      EventDispatcher.Factory events, EngagementService engagement) {
+    return events
+        .forGroup(GROUP)
+        .on(
+            MessagingEvents.MAIL_SENT,
+            e -> {
+              MailSent m = e.data();
+              if (REMINDER.equals(m.kind())
+                  && m.partnershipId() != null
+                  && m.participantId() != null) {
+                engagement.reminderMail(
+                    m.partnershipId(),
+                    m.participantId(),
+                    m.mailId(),
+                    Partnership.ReminderMailStatus.SENT,
+                    m.sentAt(),
+                    null);
+              }
+            })
+        .on(
+            MessagingEvents.MAIL_FAILED,
+            e -> {
+              MailFailed m = e.data();
+              if (REMINDER.equals(m.kind())
+                  && m.partnershipId() != null
+                  && m.participantId() != null) {
+                engagement.reminderMail(
+                    m.partnershipId(),
+                    m.participantId(),
+                    m.mailId(),
+                    Partnership.ReminderMailStatus.FAILED,
+                    m.failedAt(),
+                    m.reason());
+              }
+            })
         .build();
   }
 

@@ -27,19 +27,26 @@ public final class SchedulerLoop implements SmartLifecycle {
   static final String LOCK = "prompt-scheduler";
 
   private final Dispatcher dispatcher;
+  private final Runnable beforeRound;
   private final @Nullable LockProvider locks;
   private final Duration interval;
   private final Clock realClock;
   private final boolean enabled;
   private volatile @Nullable ScheduledExecutorService executor;
 
+  /**
+   * @param beforeRound runs before each round on every instance, lease or not (the demo clock
+   *     catches up with the stored programme time)
+   */
   public SchedulerLoop(
       Dispatcher dispatcher,
+      Runnable beforeRound,
       @Nullable LockProvider locks,
       Duration interval,
       Clock realClock,
       boolean enabled) {
     this.dispatcher = dispatcher;
+    this.beforeRound = beforeRound;
     this.locks = locks;
     this.interval = interval;
     this.realClock = realClock;
@@ -59,6 +66,12 @@ public final class SchedulerLoop implements SmartLifecycle {
   }
 
   private Optional<Dispatcher.Round> runRound() {
+    try {
+      beforeRound.run();
+    } catch (RuntimeException e) {
+      log.warn("cannot prepare a scheduler round; the next round retries: {}", e.toString());
+      return Optional.empty();
+    }
     Optional<SimpleLock> lease = lease();
     if (lease.isEmpty()) {
       return Optional.empty();

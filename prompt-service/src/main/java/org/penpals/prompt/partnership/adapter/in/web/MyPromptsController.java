@@ -11,7 +11,6 @@ import org.penpals.platform.security.CurrentParticipant;
 import org.penpals.prompt.partnership.application.EngagementService;
 import org.penpals.prompt.partnership.application.MyPrompts;
 import org.penpals.prompt.partnership.domain.Answer;
-import org.penpals.prompt.partnership.domain.Partnership;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,8 +59,6 @@ public class MyPromptsController {
 
   public record ReportRequest(@Nullable String note) {}
 
-  public record ReportView(String reportId, String status, Instant reportedAt, Instant checkAt) {}
-
   @GetMapping("/prompts")
   @Operation(summary = "My partnership's prompts: this week's and the earlier ones, in my language")
   public MyPrompts.View mine() {
@@ -98,9 +95,11 @@ public class MyPromptsController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(
       summary =
-          "My partner has gone quiet: if they do not answer within the cycle's grace period,"
-              + " coordinators are told")
-  public ReportView reportQuiet(@RequestBody(required = false) @Nullable ReportRequest request) {
+          "My partner has gone quiet: my partner is reminded by mail (at most once a week per"
+              + " partnership); if they do not answer by answerBy, coordinators are told and I may"
+              + " ask for a new partner. With a report still open, that one is answered.")
+  public ReportViews.Mine reportQuiet(
+      @RequestBody(required = false) @Nullable ReportRequest request) {
     String note = request == null ? null : request.note();
     if (note != null) {
       Rules rules = new Rules();
@@ -110,7 +109,15 @@ public class MyPromptsController {
         note = null;
       }
     }
-    Partnership.Report r = engagement.reportQuiet(CurrentParticipant.id(), note);
-    return new ReportView(r.id(), r.status().name(), r.at(), r.checkAt());
+    return ReportViews.mine(engagement.reportQuiet(CurrentParticipant.id(), note));
+  }
+
+  @GetMapping("/report-quiet")
+  @Operation(
+      summary =
+          "My latest report of silence in my current partnership: its outcome so far and what"
+              + " became of the reminder, with dates; 404 if I made none")
+  public ReportViews.Mine myReport() {
+    return ReportViews.mine(engagement.latestReport(CurrentParticipant.id()));
   }
 }

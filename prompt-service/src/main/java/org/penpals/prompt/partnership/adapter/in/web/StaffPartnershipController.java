@@ -33,7 +33,7 @@ public class StaffPartnershipController {
       String status,
       List<String> members,
       List<Partnership.QuietFlag> flags,
-      List<Partnership.Report> reports) {}
+      List<ReportViews.Staff> reports) {}
 
   public record PlanView(
       String participantId,
@@ -54,20 +54,27 @@ public class StaffPartnershipController {
       List<Member> members,
       List<PlanView> plans,
       List<Answer> answers,
-      List<Partnership.Report> reports,
+      List<ReportViews.Staff> reports,
       List<Partnership.QuietFlag> quiet) {}
 
   @GetMapping("/api/prompts/cycles/{cycleId}/quiet")
   @Operation(
       summary =
-          "Partnerships flagged quiet: nobody answered the check-in, or a reported silence went"
-              + " unanswered")
+          "Partnerships flagged quiet (nobody answered the check-in, or a reported silence went"
+              + " unanswered) or with a reported silence: every report with its reminder (sent,"
+              + " failed, not sent because of a recent one) and outcome, first flagged or"
+              + " reported first")
   public List<QuietView> quiet(@PathVariable String cycleId) {
     return queries.quietOf(cycleId).stream()
         .map(
             p ->
                 new QuietView(
-                    p.id(), p.cycleId(), p.status().name(), p.memberIds(), p.quiet(), p.reports()))
+                    p.id(),
+                    p.cycleId(),
+                    p.status().name(),
+                    p.memberIds(),
+                    p.quiet(),
+                    ReportViews.staff(p.reports())))
         .toList();
   }
 
@@ -83,7 +90,10 @@ public class StaffPartnershipController {
   }
 
   @GetMapping("/api/prompts/partnerships/{partnershipId}")
-  @Operation(summary = "A partnership's prompts (sent, skipped, next), answers and flags")
+  @Operation(
+      summary =
+          "A partnership's prompts (sent, skipped, next), answers, reports with their reminders"
+              + " and outcomes, and flags")
   public PartnershipView partnership(@PathVariable String partnershipId) {
     PartnershipQueries.Details d = queries.partnership(partnershipId);
     Partnership p = d.partnership();
@@ -99,7 +109,7 @@ public class StaffPartnershipController {
         p.members(),
         d.plans().stream().map(plan -> plan(plan, d.deliveries())).toList(),
         p.answers(),
-        p.reports(),
+        ReportViews.staff(p.reports()),
         p.quiet());
   }
 

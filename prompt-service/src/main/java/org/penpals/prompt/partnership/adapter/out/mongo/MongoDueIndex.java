@@ -146,6 +146,12 @@ public class MongoDueIndex implements DueIndex {
     if (t instanceof Timer.QuietCheck q) {
       return new Document("k", "Q").append("p", q.partnershipId());
     }
+    if (t instanceof Timer.ProgrammeStart s) {
+      return new Document("k", "PS").append("p", s.cycleId());
+    }
+    if (t instanceof Timer.ProgrammeEnd e) {
+      return new Document("k", "PE").append("p", e.cycleId());
+    }
     Timer.ReportCheck r = (Timer.ReportCheck) t;
     return new Document("k", "R").append("p", r.partnershipId()).append("r", r.reportId());
   }
@@ -155,6 +161,8 @@ public class MongoDueIndex implements DueIndex {
       case "S" -> new Timer.Send(item.getString("p"), item.getInteger("n"), at);
       case "Q" -> new Timer.QuietCheck(item.getString("p"), at);
       case "R" -> new Timer.ReportCheck(item.getString("p"), item.getString("r"), at);
+      case "PS" -> new Timer.ProgrammeStart(item.getString("p"), at);
+      case "PE" -> new Timer.ProgrammeEnd(item.getString("p"), at);
       default -> throw new IllegalStateException("unknown timer " + item.toJson());
     };
   }

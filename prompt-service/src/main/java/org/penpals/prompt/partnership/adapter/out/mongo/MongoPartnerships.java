@@ -12,10 +12,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -198,12 +198,13 @@ public class MongoPartnerships implements Partnerships {
   }
 
   @Override
-  public void tombstone(String id, String cycleId, String reason, Instant at) {
+  public void tombstone(
+      String id, String cycleId, Partnership.Status status, String reason, Instant at) {
     try {
       partnerships.insertOne(
           new Document("_id", id)
               .append("cycleId", cycleId)
-              .append("status", Partnership.Status.DISSOLVED.name())
+              .append("status", status.name())
               .append("origin", "UNKNOWN")
               .append("formedAt", Date.from(at))
               .append("members", List.of())
@@ -215,8 +216,50 @@ public class MongoPartnerships implements Partnerships {
       if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
         throw e;
       }
-      dissolve(id, reason, at);
+      if (status == Partnership.Status.DISSOLVED) {
+        dissolve(id, reason, at);
+      } else {
+        complete(id, at);
+      }
     }
+  }
+
+  @Override
+  public boolean complete(String id, Instant at) {
+    // compare-and-set on the status read: the open reports closed are those of that version
+    for (int attempt = 0; attempt < 5; attempt++) {
+      Document doc =
+          partnerships
+              .find(eq("_id", id))
+              .projection(Projections.include("status", "reports.status"))
+              .first();
+      if (doc == null) {
+        return false;
+      }
+      String status = doc.getString("status");
+      if (Partnership.Status.DISSOLVED.name().equals(status)
+          || Partnership.Status.COMPLETED.name().equals(status)) {
+        return false;
+      }
+      List<Bson> changes = new ArrayList<>();
+      changes.add(Updates.set("status", Partnership.Status.COMPLETED.name()));
+      changes.add(Updates.set("completedAt", Date.from(at)));
+      List<Document> reports = doc.getList("reports", Document.class, List.of());
+      for (int i = 0; i < reports.size(); i++) {
+        if (Partnership.ReportStatus.OPEN.name().equals(reports.get(i).getString("status"))) {
+          changes.add(
+              Updates.set("reports." + i + ".status", Partnership.ReportStatus.CLOSED.name()));
+          changes.add(Updates.set("reports." + i + ".resolvedAt", Date.from(at)));
+        }
+      }
+      if (partnerships
+              .updateOne(new Document("_id", id).append("status", status), Updates.combine(changes))
+              .getModifiedCount()
+          == 1) {
+        return true;
+      }
+    }
+    throw new IllegalStateException("partnership " + id + " keeps changing; retry the completion");
   }
 
   @Override
@@ -256,21 +299,91 @@ public class MongoPartnerships implements Partnerships {
   }
 
   @Override
-  public boolean addReport(String id, Partnership.Report r) {
-    return partnerships
-            .updateOne(
-                and(
-                    eq("_id", id),
-                    eq("status", Partnership.Status.ACTIVE.name()),
-                    not(
-                        elemMatch(
-                            "reports",
-                            and(
-                                eq("by", r.by()),
-                                eq("status", Partnership.ReportStatus.OPEN.name()))))),
-                Updates.push("reports", report(r)))
-            .getModifiedCount()
-        == 1;
+  public boolean addReport(
+      String id, Partnership.Report r, @Nullable Instant lastReminderAt, List<?> events) {
+    List<Bson> changes = new ArrayList<>();
+    changes.add(Updates.push("reports", report(r)));
+    Partnership.Reminder reminder = r.reminder();
+    if (reminder != null && reminder.requestedAt() != null) {
+      changes.add(Updates.set(LAST_REMINDER, Date.from(reminder.requestedAt())));
+    }
+    if (!events.isEmpty()) {
+      changes.add(outbox.append(events));
+    }
+    // a rare write (a participant's report): the conditions may scan on the embedded server
+    boolean added =
+        partnerships
+                .updateOne(
+                    and(
+                        eq("_id", id),
+                        eq("status", Partnership.Status.ACTIVE.name()),
+                        eq(
+                            LAST_REMINDER,
+                            lastReminderAt == null ? null : Date.from(lastReminderAt)),
+                        not(
+                            elemMatch(
+                                "reports",
+                                and(
+                                    eq("by", r.by()),
+                                    eq("status", Partnership.ReportStatus.OPEN.name()))))),
+                    Updates.combine(changes))
+                .getModifiedCount()
+            == 1;
+    if (added && !events.isEmpty()) {
+      outbox.written(COLLECTION, id);
+    }
+    return added;
+  }
+
+  /** When the partnership was last reminded: what a report's reminder decision was based on. */
+  private static final String LAST_REMINDER = "lastReminderAt";
+
+  @Override
+  public void recordReminderMail(String id, String reportId, Partnership.ReminderMail mail) {
+    Date at = Date.from(mail.at());
+    Document outcome =
+        new Document("participantId", mail.participantId())
+            .append("mailId", mail.mailId())
+            .append("status", mail.status().name())
+            .append("at", at);
+    if (mail.reason() != null) {
+      outcome.append("reason", mail.reason());
+    }
+    // by the report's position (the embedded server does not apply several positional ($)
+    // operators in one update); the filter names the report there, so a shifted array is retried
+    for (int attempt = 0; attempt < 5; attempt++) {
+      Document doc =
+          partnerships.find(eq("_id", id)).projection(Projections.include("reports.id")).first();
+      if (doc == null) {
+        return;
+      }
+      List<Document> reports = doc.getList("reports", Document.class, List.of());
+      int i = 0;
+      while (i < reports.size() && !reportId.equals(reports.get(i).getString("id"))) {
+        i++;
+      }
+      if (i == reports.size()) {
+        return; // the report is gone (its author erased their data)
+      }
+      String reminder = "reports." + i + ".reminder.";
+      String time =
+          reminder + (mail.status() == Partnership.ReminderMailStatus.SENT ? "sentAt" : "failedAt");
+      if (partnerships
+              .updateOne(
+                  new Document("_id", id).append("reports." + i + ".id", reportId),
+                  Updates.combine(
+                      Updates.set(reminder + "mails." + fieldKey(mail.mailId()), outcome),
+                      Updates.min(time, at)))
+              .getMatchedCount()
+          == 1) {
+        return;
+      }
+    }
+  }
+
+  /** A map key made of an id: no dot or dollar may survive in a field name. */
+  static String fieldKey(String id) {
+    return id.replace('.', '_').replace('$', '_');
   }
 
   @Override
@@ -347,16 +460,30 @@ public class MongoPartnerships implements Partnerships {
   @Override
   public List<Partnership> quietOf(String cycleId) {
     // the flags are few: found by cycle (indexed on a real MongoDB), the partnerships by _id
-    List<String> ids = new ArrayList<>();
+    Map<String, Instant> first = new HashMap<>();
     for (Document f :
         flags
             .find(eq("cycleId", cycleId))
-            .projection(Projections.include("partnershipId", "flaggedAt"))
-            .sort(Sorts.ascending("flaggedAt", "_id"))) {
-      if (!ids.contains(f.getString("partnershipId"))) {
-        ids.add(f.getString("partnershipId"));
+            .projection(Projections.include("partnershipId", "flaggedAt"))) {
+      first.merge(
+          f.getString("partnershipId"), f.getDate("flaggedAt").toInstant(), Partnership::earlier);
+    }
+    // reported silences (a staff query: by cycle, scans on the embedded server)
+    for (Document p :
+        partnerships
+            .find(and(eq("cycleId", cycleId), Filters.exists("reports.0")))
+            .projection(Projections.include("reports.at"))) {
+      for (Document r : p.getList("reports", Document.class, List.of())) {
+        first.merge(p.getString("_id"), r.getDate("at").toInstant(), Partnership::earlier);
       }
     }
+    List<String> ids =
+        first.entrySet().stream()
+            .sorted(
+                Map.Entry.<String, Instant>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .map(Map.Entry::getKey)
+            .toList();
     return findAll(ids);
   }
 
@@ -421,7 +548,66 @@ public class MongoPartnerships implements Partnerships {
     if (r.resolvedAt() != null) {
       doc.append("resolvedAt", Date.from(r.resolvedAt()));
     }
+    if (r.reminder() != null) {
+      doc.append("reminder", reminder(r.reminder()));
+    }
     return doc;
+  }
+
+  private static Document reminder(Partnership.Reminder r) {
+    Document doc = new Document("reminded", r.reminded()).append("mails", new Document());
+    if (r.requestedAt() != null) {
+      doc.append("requestedAt", Date.from(r.requestedAt()));
+    }
+    if (r.previousReminderAt() != null) {
+      doc.append("previousReminderAt", Date.from(r.previousReminderAt()));
+    }
+    if (r.sentAt() != null) {
+      doc.append("sentAt", Date.from(r.sentAt()));
+    }
+    if (r.failedAt() != null) {
+      doc.append("failedAt", Date.from(r.failedAt()));
+    }
+    for (Partnership.ReminderMail m : r.mails()) {
+      Document mail =
+          new Document("participantId", m.participantId())
+              .append("mailId", m.mailId())
+              .append("status", m.status().name())
+              .append("at", Date.from(m.at()));
+      if (m.reason() != null) {
+        mail.append("reason", m.reason());
+      }
+      doc.get("mails", Document.class).append(fieldKey(m.mailId()), mail);
+    }
+    return doc;
+  }
+
+  private static Partnership.@Nullable Reminder reminder(@Nullable Document d) {
+    if (d == null) {
+      return null;
+    }
+    Document mails = d.get("mails", Document.class);
+    List<Partnership.ReminderMail> list = new ArrayList<>();
+    if (mails != null) {
+      for (Object value : mails.values()) {
+        Document m = (Document) value;
+        list.add(
+            new Partnership.ReminderMail(
+                m.getString("participantId"),
+                m.getString("mailId"),
+                Partnership.ReminderMailStatus.valueOf(m.getString("status")),
+                m.getDate("at").toInstant(),
+                m.getString("reason")));
+      }
+    }
+    list.sort(java.util.Comparator.comparing(Partnership.ReminderMail::at));
+    return new Partnership.Reminder(
+        instant(d.getDate("requestedAt")),
+        d.getList("reminded", String.class, List.of()),
+        instant(d.getDate("previousReminderAt")),
+        instant(d.getDate("sentAt")),
+        instant(d.getDate("failedAt")),
+        list);
   }
 
   static Partnership partnership(Document d, List<Document> answerDocs, List<Document> flagDocs) {
@@ -473,7 +659,8 @@ public class MongoPartnerships implements Partnerships {
                         r.getDate("checkAt").toInstant(),
                         r.getString("note"),
                         Partnership.ReportStatus.valueOf(r.getString("status")),
-                        instant(r.getDate("resolvedAt"))))
+                        instant(r.getDate("resolvedAt")),
+                        reminder(r.get("reminder", Document.class))))
             .toList(),
         flagDocs.stream()
             .map(
@@ -483,7 +670,8 @@ public class MongoPartnerships implements Partnerships {
                         q.getDate("flaggedAt").toInstant(),
                         q.getString("reportId")))
             .sorted(java.util.Comparator.comparing(Partnership.QuietFlag::flaggedAt))
-            .toList());
+            .toList(),
+        instant(d.getDate(LAST_REMINDER)));
   }
 
   private static @Nullable Instant instant(@Nullable Date date) {

@@ -9,6 +9,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.bson.Document;
+import org.penpals.platform.outbox.Outbox;
 import org.penpals.prompt.library.PromptKind;
 import org.penpals.prompt.library.PromptLibrary;
 import org.penpals.prompt.schedule.application.ScheduleStore;
@@ -45,10 +47,12 @@ public class MongoScheduleStore implements ScheduleStore {
 
   private final MongoCollection<Document> headers;
   private final MongoCollection<Document> weeks;
+  private final Outbox outbox;
 
-  public MongoScheduleStore(MongoDatabase database) {
+  public MongoScheduleStore(MongoDatabase database, Outbox outbox) {
     this.headers = database.getCollection(HEADERS);
     this.weeks = database.getCollection(WEEKS);
+    this.outbox = outbox;
   }
 
   static String weekId(String cycleId, int number) {
@@ -143,13 +147,56 @@ public class MongoScheduleStore implements ScheduleStore {
         == 1;
   }
 
+  @Override
+  public boolean markProgrammeStarted(String cycleId, Instant at, List<?> events) {
+    return markOnce(cycleId, "programmeStartedAt", at, events);
+  }
+
+  @Override
+  public boolean markProgrammeEnded(String cycleId, Instant at, List<?> events) {
+    return markOnce(cycleId, "programmeEndedAt", at, events);
+  }
+
+  /** Sets {@code field} if it is not set yet, with the events in the same write. */
+  private boolean markOnce(String cycleId, String field, Instant at, List<?> events) {
+    boolean done =
+        headers
+                .updateOne(
+                    new Document("_id", cycleId).append(field, null),
+                    Updates.combine(Updates.set(field, Date.from(at)), outbox.append(events)))
+                .getModifiedCount()
+            == 1;
+    if (done) {
+      outbox.written(HEADERS, cycleId);
+    }
+    return done;
+  }
+
+  @Override
+  public List<CycleSchedule> withoutProgrammeTimers() {
+    // a rare scan of a small collection (one document per cycle), once per instance start
+    List<CycleSchedule> list = new ArrayList<>();
+    for (Document d : headers.find(Filters.ne(PROGRAMME_TIMERS, true))) {
+      list.add(header(d));
+    }
+    return list;
+  }
+
+  @Override
+  public void programmeTimersFiled(String cycleId) {
+    headers.updateOne(eq("_id", cycleId), Updates.set(PROGRAMME_TIMERS, true));
+  }
+
+  private static final String PROGRAMME_TIMERS = "programmeTimers";
+
   // ------------------------------------------------------------------ mapping
 
   private static Document document(CycleSchedule h) {
     return calendar(new Document("_id", h.cycleId()).append("name", h.name()), h.calendar())
         .append("prompts", h.prompts())
         .append("reportGraceSeconds", h.reportGrace().toSeconds())
-        .append("createdAt", Date.from(h.createdAt()));
+        .append("createdAt", Date.from(h.createdAt()))
+        .append(PROGRAMME_TIMERS, true);
   }
 
   private static CycleSchedule header(Document d) {
