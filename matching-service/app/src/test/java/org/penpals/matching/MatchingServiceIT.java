@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.penpals.contracts.Topics;
 import org.penpals.contracts.matching.MatchingEvents;
+import org.penpals.contracts.matching.MatchingRunCompleted;
 import org.penpals.contracts.matching.PartnershipDissolved;
 import org.penpals.contracts.matching.PartnershipFormed;
 import org.penpals.contracts.registration.ParticipantRegistered;
@@ -258,6 +259,53 @@ class MatchingServiceIT {
     }
     assertThat(pairs).contains(Set.of(people.get(0), people.get(2)));
     assertThat(pairs).doesNotContain(Set.of(people.get(1), people.get(3)));
+  }
+
+  @Test
+  void shouldTellEveryFinishedRunOnceAndThePublishedOneAgain() {
+    String cycleId = registrations.closedCycle();
+    cohort(cycleId, 4);
+    awaitMatchable(cycleId, 4);
+    try (TopicReader runsTopic = TopicReader.fromNow(Topics.MATCHING_RUNS)) {
+      // a preview
+      JsonNode preview = runToCompletion(cycleId, "{}");
+      String previewId = preview.get("id").asString();
+      MatchingRunCompleted told =
+          runsTopic.await(runCompleted(previewId), 1).get(0).as(MatchingRunCompleted.class);
+      assertThat(told.published()).isFalse();
+      assertThat(told.cycleId()).isEqualTo(cycleId);
+      assertThat(told.report().people()).isEqualTo(4);
+      assertThat(told.report().matched()).isEqualTo(4);
+      assertThat(told.report().pairs()).isEqualTo(2);
+
+      // a second run, published
+      String published = runToCompletion(cycleId, "{}").get("id").asString();
+      runsTopic.await(runCompleted(published), 1);
+      assertThat(
+              api.post("/api/matching/runs/" + published + "/publish", null, coordinator).status())
+          .isEqualTo(200);
+      runsTopic.await(runCompleted(published), 2);
+
+      // each run told once when it finished, the published one once more
+      List<MatchingRunCompleted> all =
+          runsTopic.drain(Duration.ofSeconds(1)).stream()
+              .filter(TopicReader.type(MatchingEvents.RUN_COMPLETED.type()))
+              .map(r -> r.as(MatchingRunCompleted.class))
+              .filter(e -> cycleId.equals(e.cycleId()))
+              .toList();
+      assertThat(all)
+          .extracting(MatchingRunCompleted::runId, MatchingRunCompleted::published)
+          .containsExactlyInAnyOrder(
+              org.assertj.core.groups.Tuple.tuple(previewId, false),
+              org.assertj.core.groups.Tuple.tuple(published, false),
+              org.assertj.core.groups.Tuple.tuple(published, true));
+    }
+  }
+
+  private static java.util.function.Predicate<CloudEventRecord> runCompleted(String runId) {
+    return r ->
+        MatchingEvents.RUN_COMPLETED.type().equals(r.type())
+            && runId.equals(r.as(MatchingRunCompleted.class).runId());
   }
 
   private static String pair(String a, String b) {

@@ -137,12 +137,16 @@ public class NewPartnerService {
   }
 
   /**
-   * Whether a request is about this partnership: made in it, or in the trio it continues (a trio
-   * whose silent member left carries on as a pair).
+   * Whether a request answers a new ask in the participant's current partnership: it was made in
+   * it, or it was accepted and this partnership came of it (the trio it continues, or the new
+   * partner it gave).
    */
   private static boolean concerns(NewPartnerRequest r, Partnership current) {
     return r.partnershipId().equals(current.id())
-        || current.id().equals(Partnership.continuationId(r.partnershipId()));
+        || current.id().equals(Partnership.continuationId(r.partnershipId()))
+        || (r.status() == NewPartnerRequest.Status.ACCEPTED
+            && r.decidedAt() != null
+            && !current.formedAt().isBefore(r.decidedAt()));
   }
 
   /** The participant's latest request. */

@@ -184,4 +184,31 @@ class RunServiceTest {
         .isInstanceOf(StateConflict.class);
     assertThat(queued).isEmpty();
   }
+
+  @Test
+  void shouldRunOnTheCallersThreadAndRefuseASecondRunWithTheSameId() {
+    Run run = service.runNow("c-4", RunService.Kind.REMATCH, "rematch-1");
+
+    assertThat(run.running()).isFalse(); // finished (failed here: the fakes have no settings)
+    assertThat(stored.get("rematch-1").running()).isFalse();
+    assertThat(held).doesNotContain("c-4");
+    assertThatThrownBy(() -> service.runNow("c-4", RunService.Kind.REMATCH, "rematch-1"))
+        .isInstanceOf(StateConflict.class);
+    assertThat(held).doesNotContain("c-4");
+  }
+
+  @Test
+  void shouldAbandonARunLeftRunningOnlyOnceNobodyHoldsItsLease() {
+    Run left = Run.started("rematch-2", "c-5", "REMATCH", Instant.parse("2027-01-01T00:00:00Z"));
+    stored.put(left.id(), left);
+    held.add("c-5"); // its instance's lease has not expired
+
+    assertThat(service.abandonIfInterrupted("rematch-2")).isFalse();
+    assertThat(stored.get("rematch-2").running()).isTrue();
+
+    held.remove("c-5"); // the lease expired
+    assertThat(service.abandonIfInterrupted("rematch-2")).isTrue();
+    assertThat(stored.get("rematch-2").status()).isEqualTo("FAILED");
+    assertThat(stored.get("rematch-2").error()).contains("interrupted");
+  }
 }
