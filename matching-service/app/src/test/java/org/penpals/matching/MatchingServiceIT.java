@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.penpals.matching.support.Registrations.profile;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +38,12 @@ class MatchingServiceIT {
   Api api;
   final Registrations registrations = new Registrations();
   final String coordinator = TestTokens.staff(Role.COORDINATOR);
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.penpals.matching.partnership.Partnerships partnerships;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.penpals.matching.partnership.PublicationRecovery recovery;
 
   @BeforeEach
   void api() {
@@ -107,7 +114,7 @@ class MatchingServiceIT {
     String eventId = registrations.send(registered);
     registrations.send(
         new org.penpals.contracts.registration.ParticipantEmailVerified(
-            id, cycleId, 2, java.time.Instant.now()));
+            id, cycleId, 2, Instant.now()));
     cohort(cycleId, 3);
     awaitMatchable(cycleId, 4);
 
@@ -299,6 +306,43 @@ class MatchingServiceIT {
               org.assertj.core.groups.Tuple.tuple(previewId, false),
               org.assertj.core.groups.Tuple.tuple(published, false),
               org.assertj.core.groups.Tuple.tuple(published, true));
+    }
+  }
+
+  @Test
+  void shouldFinishAPublicationACrashInterruptedOnce() {
+    // given a finished run whose publication started, but its instance stopped at once
+    String cycleId = registrations.closedCycle();
+    cohort(cycleId, 4);
+    awaitMatchable(cycleId, 4);
+    String runId = runToCompletion(cycleId, "{}").get("id").asString();
+    partnerships.startPublication(
+        "initial:" + cycleId, cycleId, runId, Instant.now().minusSeconds(120));
+
+    try (TopicReader partnershipsTopic = TopicReader.fromNow(Topics.MATCHING_PARTNERSHIPS);
+        TopicReader runsTopic = TopicReader.fromNow(Topics.MATCHING_RUNS)) {
+      // when the recovery job runs (twice, as two instances might)
+      recovery.resumeInterrupted();
+      recovery.resumeInterrupted();
+
+      // then it is finished, and everything it owed is told once
+      runsTopic.await(
+          r -> MatchingEvents.MATCHES_PUBLISHED.type().equals(r.type()) && cycleId.equals(r.key()),
+          1);
+      assertThat(partnershipsTopic.drain(Duration.ofSeconds(1)))
+          .filteredOn(
+              r ->
+                  MatchingEvents.PARTNERSHIP_FORMED.type().equals(r.type())
+                      && cycleId.equals(r.as(PartnershipFormed.class).cycleId()))
+          .hasSize(2);
+      assertThat(runsTopic.drain(Duration.ofMillis(500)))
+          .filteredOn(
+              r ->
+                  MatchingEvents.MATCHES_PUBLISHED.type().equals(r.type())
+                      && cycleId.equals(r.key()))
+          .hasSize(1);
+      assertThat(api.post("/api/matching/runs/" + runId + "/publish", null, coordinator).status())
+          .isEqualTo(409);
     }
   }
 

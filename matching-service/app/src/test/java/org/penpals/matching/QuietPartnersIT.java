@@ -21,6 +21,9 @@ import org.penpals.contracts.matching.PartnershipMember;
 import org.penpals.contracts.prompts.CheckInAnswered;
 import org.penpals.contracts.prompts.PartnerReminded;
 import org.penpals.contracts.prompts.PartnershipQuiet;
+import org.penpals.matching.newpartner.adapter.in.scheduler.NewPartnerJob;
+import org.penpals.matching.newpartner.application.NewPartnerRequests;
+import org.penpals.matching.newpartner.domain.NewPartnerRequest;
 import org.penpals.matching.pool.RegistrationListener;
 import org.penpals.matching.support.MatchingApi;
 import org.penpals.matching.support.Registrations;
@@ -47,6 +50,8 @@ class QuietPartnersIT {
 
   @LocalServerPort int port;
   @Autowired ProcessedEvents processed;
+  @Autowired NewPartnerRequests requests;
+  @Autowired NewPartnerJob newPartnerJob;
   MatchingApi matching;
   final Registrations upstream = new Registrations();
 
@@ -331,6 +336,86 @@ class QuietPartnersIT {
       assertThat(partnerships.drain(Duration.ofSeconds(1)))
           .filteredOn(TopicReader.type(MatchingEvents.PARTNERSHIP_DISSOLVED.type()))
           .hasSize(1);
+    }
+  }
+
+  @Test
+  void shouldLetATriosActiveMembersCarryOnAsAPairWhenOneWentQuiet() {
+    // given a trio (three people, trios allowed)
+    MatchingApi.Published cycle = matching.publishedCycle(upstream, 3, "{}");
+    PartnershipFormed trio = cycle.formed().get(0);
+    assertThat(trio.members()).hasSize(3);
+    String reporter = member(trio, 0);
+    String active = member(trio, 1);
+    String silent = member(trio, 2);
+    upstream.send(
+        new PartnerReminded(
+            trio.partnershipId(),
+            trio.cycleId(),
+            "r-1",
+            reporter,
+            List.of(silent),
+            Instant.now(),
+            Instant.now().minus(Duration.ofDays(7))));
+    flag(trio, "r-1", reporter);
+
+    try (TopicReader partnerships = TopicReader.fromNow(Topics.MATCHING_PARTNERSHIPS)) {
+      // when the reporter asks for a new partner
+      Api.Response asked = matching.api.post(ME, null, TestTokens.participant(reporter));
+      assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+
+      // then only the reminded member leaves; the two others carry on as a pair
+      PartnershipDissolved dissolved =
+          partnerships
+              .await(
+                  TopicReader.event(
+                      MatchingEvents.PARTNERSHIP_DISSOLVED.type(), trio.partnershipId()),
+                  1)
+              .get(0)
+              .as(PartnershipDissolved.class);
+      assertThat(dissolved.leaving()).containsExactly(silent);
+      assertThat(dissolved.remaining()).containsExactlyInAnyOrder(reporter, active);
+      PartnershipFormed pair =
+          partnerships.await(formedWith(reporter), 1).get(0).as(PartnershipFormed.class);
+      assertThat(pair.partnershipId()).isEqualTo(trio.partnershipId() + "-r");
+      assertThat(pair.members())
+          .extracting(PartnershipMember::participantId)
+          .containsExactlyInAnyOrder(reporter, active);
+      assertThat(matching.waitingPlacement(cycle.cycleId(), silent)).isEqualTo("QUIET");
+      // asking again in the pair answers the same request
+      Api.Response again = matching.api.post(ME, null, TestTokens.participant(reporter));
+      assertThat(again.status()).isEqualTo(200);
+      assertThat(again.json().get("requestId").asString())
+          .isEqualTo(asked.json().get("requestId").asString());
+    }
+  }
+
+  @Test
+  void shouldCarryOutAnAcceptedRequestACrashInterrupted() {
+    // given an accepted request stored, but the instance stopped before it dissolved anything
+    MatchingApi.Published cycle = matching.publishedCycle(upstream, 4, "{}");
+    PartnershipFormed p = cycle.formed().get(0);
+    flag(p, "r-1", member(p, 0));
+    Instant then = Instant.now().minus(Duration.ofMinutes(5));
+    NewPartnerRequest accepted =
+        NewPartnerRequest.ask(
+            p.cycleId(), p.partnershipId(), member(p, 0), "r-1", List.of(member(p, 1)), then, true);
+    assertThat(requests.insert(accepted)).isTrue();
+
+    try (TopicReader partnerships = TopicReader.fromNow(Topics.MATCHING_PARTNERSHIPS)) {
+      // when the sweep runs (twice, as two instances might)
+      newPartnerJob.finishInterrupted();
+      newPartnerJob.finishInterrupted();
+
+      // then it is carried out once
+      assertThat(requests.find(accepted.requestId()).orElseThrow().carriedOut()).isTrue();
+      assertThat(partnerships.drain(Duration.ofSeconds(2)))
+          .filteredOn(
+              TopicReader.event(MatchingEvents.PARTNERSHIP_DISSOLVED.type(), p.partnershipId()))
+          .hasSize(1);
+      assertThat(matching.waitingPlacement(cycle.cycleId(), member(p, 1))).isEqualTo("QUIET");
+      assertThat(matching.waitingPlacement(cycle.cycleId(), member(p, 0)))
+          .isEqualTo("NEEDS_PARTNER");
     }
   }
 
