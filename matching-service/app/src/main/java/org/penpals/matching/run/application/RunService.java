@@ -429,9 +429,4 @@ public class RunService {
         pool.cycle(cycleId).orElseThrow(() -> new NotFound("cycle " + cycleId, "cycleId"));
     return new Scorer(settings.get(cycleId).weights(), cycle.partnershipStartsOn());
   }
-
-  /** Whether a run of this cycle is going in this instance. */
-  public boolean running(String cycleId) {
-    return runningByCycle.containsKey(cycleId);
-  }
 }
