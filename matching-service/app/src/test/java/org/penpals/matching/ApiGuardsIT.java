@@ -44,6 +44,54 @@ class ApiGuardsIT {
   }
 
   @Test
+  void shouldLetOnlyParticipantsAskForANewPartnerAndOnlyForThemselves() {
+    String path = "/api/matching/participants/me/new-partner";
+    String participant = TestTokens.participant("p-guard-" + java.util.UUID.randomUUID());
+
+    assertThat(api.post(path, null, null).status()).isEqualTo(401);
+    assertThat(api.get(path, null).status()).isEqualTo(401);
+    for (Role staff : List.of(Role.ADMIN, Role.COORDINATOR, Role.VIEWER)) {
+      assertThat(api.post(path, null, TestTokens.staff(staff)).status()).isEqualTo(403);
+      assertThat(api.get(path, TestTokens.staff(staff)).status()).isEqualTo(403);
+    }
+    // a participant without a partnership: the endpoint answers, about them only
+    assertProblem(api.post(path, null, participant), 404, "partnership");
+    assertThat(api.get(path, participant).status()).isEqualTo(404);
+    // no other participant's path exists for them
+    assertThat(api.get("/api/matching/participants/p-1/new-partner", participant).status())
+        .isEqualTo(403);
+    assertThat(
+            api.get(
+                    "/api/matching/participants/me/new-partner",
+                    TestTokens.expired(Role.PARTICIPANT))
+                .status())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void shouldLetStaffReadNewPartnerRequestsAndOnlyCoordinatorsAndAdminsDecide() {
+    String list = "/api/matching/cycles/no-such-cycle/new-partner-requests";
+    String approve = list + "/np-1/approve";
+    String decline = list + "/np-1/decline";
+    String participant = TestTokens.participant("p-1");
+
+    assertThat(api.get(list, null).status()).isEqualTo(401);
+    assertThat(api.get(list, participant).status()).isEqualTo(403);
+    assertProblem(api.get(list, TestTokens.staff(Role.VIEWER)), 404, "cycleId");
+    for (String path : List.of(approve, decline)) {
+      assertThat(api.post(path, null, null).status()).isEqualTo(401);
+      assertThat(api.post(path, null, participant).status()).isEqualTo(403);
+      assertThat(api.post(path, null, TestTokens.staff(Role.VIEWER)).status()).isEqualTo(403);
+      assertProblem(api.post(path, "{}", TestTokens.staff(Role.ADMIN)), 404, "requestId");
+      assertProblem(api.post(path, null, TestTokens.staff(Role.COORDINATOR)), 404, "requestId");
+      assertProblem(
+          api.post(path, "{\"note\":7}", TestTokens.staff(Role.COORDINATOR)), 400, "note");
+    }
+    assertThat(api.post("/api/matching/cycles/x/rematch", null, participant).status())
+        .isEqualTo(403);
+  }
+
+  @Test
   void shouldMatchAWhatIfCohortWithoutStoringIt() {
     Api.Response response =
         api.post("/api/matching/what-if", WHAT_IF, TestTokens.staff(Role.COORDINATOR));

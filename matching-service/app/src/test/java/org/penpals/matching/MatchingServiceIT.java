@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.penpals.matching.support.Registrations.profile;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.penpals.contracts.Topics;
 import org.penpals.contracts.matching.MatchingEvents;
+import org.penpals.contracts.matching.MatchingRunCompleted;
 import org.penpals.contracts.matching.PartnershipDissolved;
 import org.penpals.contracts.matching.PartnershipFormed;
 import org.penpals.contracts.registration.ParticipantRegistered;
@@ -36,6 +38,12 @@ class MatchingServiceIT {
   Api api;
   final Registrations registrations = new Registrations();
   final String coordinator = TestTokens.staff(Role.COORDINATOR);
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.penpals.matching.partnership.Partnerships partnerships;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.penpals.matching.partnership.PublicationRecovery recovery;
 
   @BeforeEach
   void api() {
@@ -106,7 +114,7 @@ class MatchingServiceIT {
     String eventId = registrations.send(registered);
     registrations.send(
         new org.penpals.contracts.registration.ParticipantEmailVerified(
-            id, cycleId, 2, java.time.Instant.now()));
+            id, cycleId, 2, Instant.now()));
     cohort(cycleId, 3);
     awaitMatchable(cycleId, 4);
 
@@ -258,6 +266,90 @@ class MatchingServiceIT {
     }
     assertThat(pairs).contains(Set.of(people.get(0), people.get(2)));
     assertThat(pairs).doesNotContain(Set.of(people.get(1), people.get(3)));
+  }
+
+  @Test
+  void shouldTellEveryFinishedRunOnceAndThePublishedOneAgain() {
+    String cycleId = registrations.closedCycle();
+    cohort(cycleId, 4);
+    awaitMatchable(cycleId, 4);
+    try (TopicReader runsTopic = TopicReader.fromNow(Topics.MATCHING_RUNS)) {
+      // a preview
+      JsonNode preview = runToCompletion(cycleId, "{}");
+      String previewId = preview.get("id").asString();
+      MatchingRunCompleted told =
+          runsTopic.await(runCompleted(previewId), 1).get(0).as(MatchingRunCompleted.class);
+      assertThat(told.published()).isFalse();
+      assertThat(told.cycleId()).isEqualTo(cycleId);
+      assertThat(told.report().people()).isEqualTo(4);
+      assertThat(told.report().matched()).isEqualTo(4);
+      assertThat(told.report().pairs()).isEqualTo(2);
+
+      // a second run, published
+      String published = runToCompletion(cycleId, "{}").get("id").asString();
+      runsTopic.await(runCompleted(published), 1);
+      assertThat(
+              api.post("/api/matching/runs/" + published + "/publish", null, coordinator).status())
+          .isEqualTo(200);
+      runsTopic.await(runCompleted(published), 2);
+
+      // each run told once when it finished, the published one once more
+      List<MatchingRunCompleted> all =
+          runsTopic.drain(Duration.ofSeconds(1)).stream()
+              .filter(TopicReader.type(MatchingEvents.RUN_COMPLETED.type()))
+              .map(r -> r.as(MatchingRunCompleted.class))
+              .filter(e -> cycleId.equals(e.cycleId()))
+              .toList();
+      assertThat(all)
+          .extracting(MatchingRunCompleted::runId, MatchingRunCompleted::published)
+          .containsExactlyInAnyOrder(
+              org.assertj.core.groups.Tuple.tuple(previewId, false),
+              org.assertj.core.groups.Tuple.tuple(published, false),
+              org.assertj.core.groups.Tuple.tuple(published, true));
+    }
+  }
+
+  @Test
+  void shouldFinishAPublicationACrashInterruptedOnce() {
+    // given a finished run whose publication started, but its instance stopped at once
+    String cycleId = registrations.closedCycle();
+    cohort(cycleId, 4);
+    awaitMatchable(cycleId, 4);
+    String runId = runToCompletion(cycleId, "{}").get("id").asString();
+    partnerships.startPublication(
+        "initial:" + cycleId, cycleId, runId, Instant.now().minusSeconds(120));
+
+    try (TopicReader partnershipsTopic = TopicReader.fromNow(Topics.MATCHING_PARTNERSHIPS);
+        TopicReader runsTopic = TopicReader.fromNow(Topics.MATCHING_RUNS)) {
+      // when the recovery job runs (twice, as two instances might)
+      recovery.resumeInterrupted();
+      recovery.resumeInterrupted();
+
+      // then it is finished, and everything it owed is told once
+      runsTopic.await(
+          r -> MatchingEvents.MATCHES_PUBLISHED.type().equals(r.type()) && cycleId.equals(r.key()),
+          1);
+      assertThat(partnershipsTopic.drain(Duration.ofSeconds(1)))
+          .filteredOn(
+              r ->
+                  MatchingEvents.PARTNERSHIP_FORMED.type().equals(r.type())
+                      && cycleId.equals(r.as(PartnershipFormed.class).cycleId()))
+          .hasSize(2);
+      assertThat(runsTopic.drain(Duration.ofMillis(500)))
+          .filteredOn(
+              r ->
+                  MatchingEvents.MATCHES_PUBLISHED.type().equals(r.type())
+                      && cycleId.equals(r.key()))
+          .hasSize(1);
+      assertThat(api.post("/api/matching/runs/" + runId + "/publish", null, coordinator).status())
+          .isEqualTo(409);
+    }
+  }
+
+  private static java.util.function.Predicate<CloudEventRecord> runCompleted(String runId) {
+    return r ->
+        MatchingEvents.RUN_COMPLETED.type().equals(r.type())
+            && runId.equals(r.as(MatchingRunCompleted.class).runId());
   }
 
   private static String pair(String a, String b) {

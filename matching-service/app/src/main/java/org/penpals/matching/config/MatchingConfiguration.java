@@ -6,18 +6,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
+import org.penpals.matching.newpartner.adapter.in.scheduler.NewPartnerJob;
+import org.penpals.matching.newpartner.adapter.out.mongo.MongoNewPartnerRequests;
+import org.penpals.matching.newpartner.application.NewPartnerService;
 import org.penpals.matching.partnership.AfterPublication;
+import org.penpals.matching.partnership.CycleCompletion;
+import org.penpals.matching.partnership.EngagementListener;
 import org.penpals.matching.partnership.Partnerships;
+import org.penpals.matching.partnership.PublicationRecovery;
 import org.penpals.matching.partnership.PublicationService;
 import org.penpals.matching.pool.MongoPool;
 import org.penpals.matching.pool.RegistrationListener;
+import org.penpals.matching.rematch.adapter.in.scheduler.RematchJob;
+import org.penpals.matching.rematch.adapter.out.mongo.MongoRematchQueue;
+import org.penpals.matching.rematch.application.Rematching;
 import org.penpals.matching.run.adapter.out.mongo.MongoAdjustmentStore;
 import org.penpals.matching.run.adapter.out.mongo.MongoRunStore;
 import org.penpals.matching.run.application.RunService;
@@ -26,17 +33,19 @@ import org.penpals.platform.events.EventDispatcher;
 import org.penpals.platform.mongo.IndexSpec;
 import org.penpals.platform.outbox.Outbox;
 import org.penpals.platform.outbox.OutboxCollection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** Wires the pool, runs, publication and after-publication handling. */
+/**
+ * Wires the pool, runs, publication, after-publication handling, the durable re-matching queue,
+ * new-partner requests and the engagement consumer. Background work runs on Spring's scheduling,
+ * each job under a ShedLock lease ({@link RematchJob}, {@link PublicationRecovery}, {@link
+ * NewPartnerJob}); staff-started runs go on the bounded {@code matchingRuns} executor.
+ */
 @Configuration(proxyBeanMethods = false)
 class MatchingConfiguration {
-  private static final Logger log = LoggerFactory.getLogger(MatchingConfiguration.class);
 
   @Bean
   OutboxCollection partnershipsOutbox() {
@@ -54,9 +63,16 @@ class MatchingConfiguration {
   }
 
   @Bean
+  OutboxCollection runsOutbox() {
+    return new OutboxCollection(MongoRunStore.RUNS);
+  }
+
+  @Bean
   List<IndexSpec> matchingIndexes() {
     List<IndexSpec> indexes = new ArrayList<>(MongoRunStore.indexes());
     indexes.addAll(Partnerships.indexes());
+    indexes.addAll(MongoRematchQueue.indexes());
+    indexes.addAll(MongoNewPartnerRequests.indexes());
     return indexes;
   }
 
@@ -66,8 +82,8 @@ class MatchingConfiguration {
   }
 
   @Bean
-  MongoRunStore runStore(MongoDatabase database) {
-    return new MongoRunStore(database);
+  MongoRunStore runStore(MongoDatabase database, Outbox outbox) {
+    return new MongoRunStore(database, outbox);
   }
 
   @Bean
@@ -85,7 +101,7 @@ class MatchingConfiguration {
     return new Partnerships(database, outbox);
   }
 
-  /** Runs in the background, at most two at once (different cycles), a few queued. */
+  /** Staff-started runs in the background, at most two at once (different cycles), a few queued. */
   @Bean(destroyMethod = "shutdownNow")
   ThreadPoolExecutor matchingRuns() {
     return new ThreadPoolExecutor(
@@ -122,29 +138,105 @@ class MatchingConfiguration {
   }
 
   @Bean
+  CycleCompletion cycleCompletion(MongoPool pool, Partnerships partnerships) {
+    return new CycleCompletion(pool, partnerships);
+  }
+
+  @Bean
   PublicationService publicationService(
       MongoPool pool,
       MongoRunStore runs,
       Partnerships partnerships,
       MongoAdjustmentStore history,
+      CycleCompletion completion,
       Clock clock) {
-    return new PublicationService(pool, runs, partnerships, history, clock);
+    return new PublicationService(pool, runs, partnerships, history, completion, clock);
   }
+
+  @Bean
+  PublicationRecovery publicationRecovery(
+      PublicationService publications,
+      Clock clock,
+      @Value("${penpals.matching.publications.stale-after:30s}") Duration staleAfter) {
+    return new PublicationRecovery(publications, clock, staleAfter);
+  }
+
+  // ------------------------------------------------------------------ re-matching queue
+
+  @Bean
+  MongoRematchQueue rematchQueue(MongoDatabase database) {
+    return new MongoRematchQueue(database);
+  }
+
+  @Bean
+  Rematching rematching(
+      MongoRematchQueue queue,
+      MongoPool pool,
+      RunService runs,
+      MongoRunStore runStore,
+      PublicationService publications,
+      SettingsStore settings,
+      Clock clock,
+      @Value("${penpals.matching.rematch.settle:2s}") Duration settle,
+      @Value("${penpals.matching.rematch.first-retry:30s}") Duration firstRetry,
+      @Value("${penpals.matching.rematch.max-retry:30m}") Duration maxRetry) {
+    return new Rematching(
+        queue, pool, runs, runStore, publications, settings, clock, settle, firstRetry, maxRetry);
+  }
+
+  @Bean
+  RematchJob rematchJob(
+      Rematching rematching, @Value("${penpals.matching.rematch.enabled:true}") boolean enabled) {
+    return new RematchJob(rematching, enabled);
+  }
+
+  // ------------------------------------------------------------------ after publication
 
   @Bean
   AfterPublication afterPublication(
       MongoPool pool,
       Partnerships partnerships,
       PublicationService publications,
-      RunService runs,
-      SettingsStore settings,
+      Rematching rematching,
+      CycleCompletion completion,
       Clock clock) {
-    return new AfterPublication(pool, partnerships, publications, runs, settings, clock);
+    return new AfterPublication(pool, partnerships, publications, rematching, completion, clock);
   }
+
+  @Bean
+  MongoNewPartnerRequests newPartnerRequests(MongoDatabase database) {
+    return new MongoNewPartnerRequests(database);
+  }
+
+  @Bean
+  NewPartnerService newPartnerService(
+      MongoNewPartnerRequests requests,
+      Partnerships partnerships,
+      MongoPool pool,
+      SettingsStore settings,
+      AfterPublication after,
+      Clock clock) {
+    return new NewPartnerService(requests, partnerships, pool, settings, after, clock);
+  }
+
+  @Bean
+  NewPartnerJob newPartnerJob(
+      NewPartnerService service,
+      Clock clock,
+      @Value("${penpals.matching.new-partner.stale-after:30s}") Duration staleAfter) {
+    return new NewPartnerJob(service, clock, staleAfter);
+  }
+
+  // ------------------------------------------------------------------ consumers
 
   @Bean
   RegistrationListener registrationListener(MongoPool pool, AfterPublication after) {
     return new RegistrationListener(pool, after);
+  }
+
+  @Bean
+  EngagementListener engagementListener(Partnerships partnerships) {
+    return new EngagementListener(partnerships);
   }
 
   @Bean
@@ -159,57 +251,9 @@ class MatchingConfiguration {
     return listener.participants(events);
   }
 
-  /**
-   * Every few seconds: start the re-matchings asked for; once at start: finish publications a crash
-   * interrupted.
-   */
   @Bean
-  SmartLifecycle afterPublicationJobs(AfterPublication after, PublicationService publications) {
-    return new SmartLifecycle() {
-      private ScheduledExecutorService scheduler;
-
-      @Override
-      public void start() {
-        scheduler =
-            Executors.newSingleThreadScheduledExecutor(
-                r -> {
-                  Thread thread = new Thread(r, "after-publication");
-                  thread.setDaemon(true);
-                  return thread;
-                });
-        boolean[] resumed = {false};
-        scheduler.scheduleWithFixedDelay(
-            () -> {
-              try {
-                if (!resumed[0]) {
-                  int n = publications.resumeUnfinished();
-                  resumed[0] = true;
-                  if (n > 0) {
-                    log.info("finished {} interrupted publication(s)", n);
-                  }
-                }
-                after.rematchPending();
-              } catch (RuntimeException e) {
-                log.warn("after-publication job: {}", e.toString());
-              }
-            },
-            2,
-            3,
-            TimeUnit.SECONDS);
-      }
-
-      @Override
-      public void stop() {
-        if (scheduler != null) {
-          scheduler.shutdownNow();
-          scheduler = null;
-        }
-      }
-
-      @Override
-      public boolean isRunning() {
-        return scheduler != null;
-      }
-    };
+  Consumer<Message<byte[]>> promptEngagement(
+      EngagementListener listener, EventDispatcher.Factory events) {
+    return listener.engagement(events);
   }
 }

@@ -7,13 +7,21 @@ import org.penpals.platform.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Staff only: any staff role reads, ADMIN and COORDINATOR change. Nothing is public. */
+/**
+ * Participants reach only their own endpoints ({@code /participants/me/**}, the id from their
+ * token); staff everything else: any staff role reads, ADMIN and COORDINATOR change. Nothing is
+ * public.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityRules {
   @Bean
   AuthorizationRules matchingRules() {
     return rules ->
         rules
+            .requestMatchers("/api/matching/participants/me/**")
+            .hasRole(Role.PARTICIPANT.name())
+            .requestMatchers("/api/matching/participants/**")
+            .denyAll()
             .requestMatchers(GET, "/api/matching/**")
             .hasAnyRole(Role.STAFF)
             .requestMatchers("/api/matching/**")

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,8 +12,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.penpals.matching.engine.PairScore;
+import org.penpals.matching.pool.Placement;
 import org.penpals.matching.pool.Pool;
+import org.penpals.matching.pool.PoolCycle;
 import org.penpals.matching.pool.PoolMember;
+import org.penpals.matching.rematch.application.Rematching;
 import org.penpals.matching.run.application.RunService;
 import org.penpals.platform.domain.InvalidInput;
 import org.penpals.platform.domain.NotFound;
@@ -36,6 +40,8 @@ public class PartnershipController {
   private final Partnerships partnerships;
   private final AfterPublication after;
   private final PublicationService publications;
+  private final CycleCompletion completion;
+  private final Rematching rematching;
   private final RunService runs;
   private final Pool pool;
   private final Clock clock;
@@ -44,31 +50,96 @@ public class PartnershipController {
       Partnerships partnerships,
       AfterPublication after,
       PublicationService publications,
+      CycleCompletion completion,
+      Rematching rematching,
       RunService runs,
       Pool pool,
       Clock clock) {
     this.partnerships = partnerships;
     this.after = after;
     this.publications = publications;
+    this.completion = completion;
+    this.rematching = rematching;
     this.runs = runs;
     this.pool = pool;
     this.clock = clock;
   }
 
+  /** A partnership as staff see it. */
+  public record PartnershipView(
+      String id,
+      String cycleId,
+      List<String> members,
+      long score,
+      String origin,
+      String runId,
+      PartnershipStatus status,
+      Instant formedAt,
+      @Nullable Instant dissolvedAt,
+      @Nullable DissolutionReason dissolvedReason,
+      @Nullable Instant completedAt,
+      CheckIn checkIn,
+      List<Partnership.Report> reports,
+      List<Partnership.QuietFlag> quietFlags) {
+
+    static PartnershipView of(Partnership p) {
+      return new PartnershipView(
+          p.id(),
+          p.cycleId(),
+          p.members(),
+          p.score(),
+          p.origin(),
+          p.runId(),
+          p.status(),
+          p.formedAt(),
+          p.dissolvedAt(),
+          p.dissolvedReason(),
+          p.completedAt(),
+          CheckIn.of(p.checkIns()),
+          p.reports(),
+          p.quietFlags());
+    }
+  }
+
+  /**
+   * The week-3 check-in: who answered, and whether they have connected (true if anyone said so,
+   * false if everyone who answered said not, null while nobody has answered).
+   */
+  public record CheckIn(
+      List<String> answered, @Nullable Boolean connected, List<Partnership.CheckInAnswer> answers) {
+    static CheckIn of(List<Partnership.CheckInAnswer> answers) {
+      return new CheckIn(
+          answers.stream().map(Partnership.CheckInAnswer::participantId).toList(),
+          answers.isEmpty()
+              ? null
+              : answers.stream().anyMatch(Partnership.CheckInAnswer::connected),
+          answers);
+    }
+  }
+
   @GetMapping("/partnerships")
-  @Operation(summary = "The cycle's partnerships, active and dissolved")
-  public List<Partnership> list(@PathVariable String cycleId) {
-    return partnerships.ofCycle(cycleId);
+  @Operation(
+      summary = "The cycle's partnerships: active, dissolved and completed",
+      description =
+          "Each with its status, its check-in answers (who answered, whether they have"
+              + " connected), the reminders sent after a member reported the others silent"
+              + " (reports) and the reports nobody answered in time (quietFlags).")
+  public List<PartnershipView> list(@PathVariable String cycleId) {
+    return partnerships.ofCycle(cycleId).stream().map(PartnershipView::of).toList();
   }
 
   @GetMapping("/waiting")
   @Operation(
-      summary = "People without a partner: the waitlist, late applicants, those whose partner left")
+      summary =
+          "People without a partner: the waitlist, those whose partner left, and silent members"
+              + " (placement QUIET: never re-paired automatically, staff may hand-pair them)")
   public List<Map<String, Object>> waiting(@PathVariable String cycleId) {
     List<Map<String, Object>> waiting = new ArrayList<>();
     for (PoolMember m : pool.members(cycleId)) {
       if (m.active()
-          && ("WAITLISTED".equals(m.placement()) || "NEEDS_PARTNER".equals(m.placement()))) {
+          && (m.placement() == Placement.WAITLISTED
+              || m.placement() == Placement.NEEDS_PARTNER
+              || m.placement() == Placement.QUIET)) {
         Map<String, Object> row = new HashMap<>();
         row.put("participantId", m.participantId());
         row.put("fullName", m.fullName());
@@ -84,7 +155,8 @@ public class PartnershipController {
 
   @PostMapping("/partnerships/{partnershipId}/dissolve")
   @Operation(summary = "End a partnership; its members wait for a new partner")
-  public Partnership dissolve(@PathVariable String cycleId, @PathVariable String partnershipId) {
+  public PartnershipView dissolve(
+      @PathVariable String cycleId, @PathVariable String partnershipId) {
     Partnership p =
         partnerships
             .find(partnershipId)
@@ -93,8 +165,8 @@ public class PartnershipController {
     if (!p.active()) {
       throw new StateConflict("this partnership has already ended", "partnershipId");
     }
-    after.dissolve(p, List.of(), "STAFF");
-    return partnerships.find(partnershipId).orElseThrow();
+    after.dissolve(p, List.of(), DissolutionReason.STAFF);
+    return PartnershipView.of(partnerships.find(partnershipId).orElseThrow());
   }
 
   public record HandPair(@Nullable List<String> members) {}
@@ -102,7 +174,7 @@ public class PartnershipController {
   @PostMapping("/partnerships")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Hand-pair two or three waiting people into a partnership at once")
-  public Partnership handPair(
+  public PartnershipView handPair(
       @PathVariable String cycleId, @RequestBody @Nullable HandPair request) {
     Rules rules = new Rules();
     List<String> ids = request == null ? null : request.members();
@@ -114,6 +186,7 @@ public class PartnershipController {
         "members",
         "must name two or three different participants");
     rules.throwIfAny();
+    notEnded(cycleId);
     List<PoolMember> people = new ArrayList<>();
     long score = 0;
     for (int i = 0; i < ids.size(); i++) {
@@ -122,7 +195,9 @@ public class PartnershipController {
           pool.member(id)
               .filter(x -> x.cycleId().equals(cycleId))
               .orElseThrow(() -> InvalidInput.of("members", id + " is not in this cycle"));
-      if (!m.matchable() || "PARTNERED".equals(m.placement())) {
+      if (!m.matchable()
+          || m.placement() == Placement.PARTNERED
+          || partnerships.activeOf(id).isPresent()) {
         throw new StateConflict(id + " is not waiting for a partner", "members");
       }
       people.add(m);
@@ -139,18 +214,32 @@ public class PartnershipController {
       }
     }
     String id = "ps-manual-" + UUID.randomUUID();
-    publications.form(id, cycleId, people, score, "MANUAL", "manual", clock.instant());
-    return partnerships.find(id).orElseThrow();
+    Instant now = clock.instant();
+    publications.form(id, cycleId, people, score, "MANUAL", "manual", now);
+    completion.ifEnded(cycleId, now);
+    return PartnershipView.of(partnerships.find(id).orElseThrow());
+  }
+
+  /** 404 for an unknown cycle, 409 once it has ended: nothing is paired or re-matched then. */
+  private void notEnded(String cycleId) {
+    PoolCycle cycle =
+        pool.cycle(cycleId).orElseThrow(() -> new NotFound("cycle " + cycleId, "cycleId"));
+    if (cycle.ended()) {
+      throw new StateConflict(
+          "this cycle has ended (" + cycle.status() + "): nobody is paired any more", "cycleId");
+    }
   }
 
   @PostMapping("/rematch")
   @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(
-      summary = "Re-match the people waiting now (per the cycle's after-publication setting)")
+      summary = "Re-match the people waiting now (per the cycle's after-publication setting)",
+      description =
+          "Queues a re-matching for the next round of the re-matching job (every few seconds);"
+              + " 409 once the cycle has completed or was archived.")
   public Map<String, String> rematch(@PathVariable String cycleId) {
-    pool.cycle(cycleId).orElseThrow(() -> new NotFound("cycle " + cycleId, "cycleId"));
-    after.requestRematch(cycleId);
-    after.rematchPending();
+    notEnded(cycleId);
+    rematching.requestNow(cycleId);
     return Map.of("cycleId", cycleId, "status", "requested");
   }
 }

@@ -9,17 +9,18 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.penpals.contracts.matching.MatchesPublished;
-import org.penpals.contracts.matching.MatchingRunCompleted;
 import org.penpals.contracts.matching.ParticipantWaitlisted;
 import org.penpals.contracts.matching.PartnershipFormed;
 import org.penpals.contracts.matching.PartnershipMember;
-import org.penpals.contracts.matching.QualityReport;
 import org.penpals.matching.engine.Group;
 import org.penpals.matching.engine.IdPair;
 import org.penpals.matching.engine.Waitlisted;
+import org.penpals.matching.pool.Placement;
 import org.penpals.matching.pool.Pool;
+import org.penpals.matching.pool.PoolCycle;
 import org.penpals.matching.pool.PoolMember;
 import org.penpals.matching.run.adapter.out.mongo.MongoAdjustmentStore;
+import org.penpals.matching.run.adapter.out.mongo.MongoRunStore;
 import org.penpals.matching.run.application.RunStore;
 import org.penpals.matching.run.domain.Run;
 import org.penpals.platform.domain.NotFound;
@@ -41,6 +42,7 @@ public class PublicationService {
   private final RunStore runs;
   private final Partnerships partnerships;
   private final MongoAdjustmentStore history;
+  private final CycleCompletion completion;
   private final Clock clock;
 
   public PublicationService(
@@ -48,11 +50,13 @@ public class PublicationService {
       RunStore runs,
       Partnerships partnerships,
       MongoAdjustmentStore history,
+      CycleCompletion completion,
       Clock clock) {
     this.pool = pool;
     this.runs = runs;
     this.partnerships = partnerships;
     this.history = history;
+    this.completion = completion;
     this.clock = clock;
   }
 
@@ -64,6 +68,9 @@ public class PublicationService {
     if (!run.completed()) {
       throw new StateConflict(
           "only a finished run can be published (it is " + run.status() + ")", "runId");
+    }
+    if (pool.cycle(run.cycleId()).map(PoolCycle::ended).orElse(false)) {
+      throw new StateConflict("this cycle has ended: nothing more is published", "cycleId");
     }
     String publication = publicationId(run);
     if (!partnerships.startPublication(publication, run.cycleId(), run.id(), clock.instant())) {
@@ -82,10 +89,23 @@ public class PublicationService {
     return complete(run, publication);
   }
 
-  /** Finishes publications a crash interrupted. */
-  public int resumeUnfinished() {
+  /** Whether the run's publication finished. */
+  public boolean published(String runId) {
+    return runs.find(runId)
+        .flatMap(run -> partnerships.publication(publicationId(run)))
+        .filter(d -> runId.equals(d.getString("runId")))
+        .filter(d -> "DONE".equals(d.getString("status")))
+        .isPresent();
+  }
+
+  /**
+   * Finishes publications a crash interrupted: those still going that started before {@code
+   * startedBefore} (finishing one that is in fact still going elsewhere is harmless: every write is
+   * keyed or conditional).
+   */
+  public int resumeUnfinished(Instant startedBefore) {
     int resumed = 0;
-    for (var publication : partnerships.unfinishedPublications()) {
+    for (var publication : partnerships.unfinishedPublications(startedBefore)) {
       runs.find(publication.getString("runId"))
           .ifPresent(run -> complete(run, publication.getString("_id")));
       resumed++;
@@ -108,33 +128,34 @@ public class PublicationService {
     int skipped = 0;
     for (int i = 0; i < groups.size(); i++) {
       Group group = groups.get(i);
+      String id = "ps-" + run.id() + "-" + i;
       List<PoolMember> people = new ArrayList<>();
-      for (String id : group.members()) {
-        Optional.ofNullable(members.get(id)).filter(PoolMember::active).ifPresent(people::add);
+      for (String member : group.members()) {
+        Optional.ofNullable(members.get(member))
+            .filter(PoolMember::active)
+            .filter(m -> free(m, id))
+            .ifPresent(people::add);
       }
       if (people.size() < group.members().size()) {
-        // someone left between the run and its publication: the others wait for a partner
-        people.forEach(p -> pool.place(p.participantId(), "NEEDS_PARTNER", List.of()));
+        // someone left (or was paired by hand) between the run and its publication: the others
+        // wait for a partner
+        people.forEach(p -> pool.place(p.participantId(), Placement.NEEDS_PARTNER, List.of()));
         skipped++;
         continue;
       }
-      form(
-          "ps-" + run.id() + "-" + i,
-          run.cycleId(),
-          people,
-          group.score(),
-          originOf(origin, people),
-          run.id(),
-          now);
+      form(id, run.cycleId(), people, group.score(), originOf(origin, people), run.id(), now);
       formed++;
     }
     int waitlisted = 0;
     for (Waitlisted w : run.waitlist()) {
       PoolMember m = members.get(w.candidateId());
-      if (m != null && m.active() && !"WAITLISTED".equals(m.placement())) {
+      if (m != null
+          && m.active()
+          && m.placement().waiting()
+          && m.placement() != Placement.WAITLISTED) {
         pool.place(
             m.participantId(),
-            "WAITLISTED",
+            Placement.WAITLISTED,
             List.of(
                 new ParticipantWaitlisted(
                     m.participantId(), run.cycleId(), w.reason().name(), run.id(), now)));
@@ -159,31 +180,13 @@ public class PublicationService {
             run.adjusted()));
     List<Object> events = new ArrayList<>();
     if (run.quality() != null) {
-      var q = run.quality();
-      events.add(
-          new MatchingRunCompleted(
-              run.id(),
-              run.cycleId(),
-              true,
-              new QualityReport(
-                  q.people(),
-                  q.matchableUpperBound(),
-                  q.matchedPeople(),
-                  q.objective(),
-                  q.upperBound(),
-                  q.relativeGap(),
-                  formed - (int) groups.stream().filter(Group::isTrio).count(),
-                  (int) groups.stream().filter(Group::isTrio).count(),
-                  run.waitlist().size(),
-                  q.candidateEdges(),
-                  q.algorithm(),
-                  q.totalTime().toMillis()),
-              now));
+      events.add(MongoRunStore.runCompleted(run, true, now));
     }
     if ("INITIAL".equals(run.kind())) {
       events.add(new MatchesPublished(run.cycleId(), run.id(), formed, waitlisted, now));
     }
     partnerships.finishPublication(publication, now, events);
+    completion.ifEnded(run.cycleId(), now);
     log.info(
         "published run {} of cycle {}: {} partnerships, {} waitlisted, {} skipped",
         run.id(),
@@ -198,7 +201,18 @@ public class PublicationService {
     if (!"REPLACEMENT".equals(origin)) {
       return origin;
     }
-    return people.stream().allMatch(p -> "UNPLACED".equals(p.placement())) ? "LATE" : origin;
+    return people.stream().allMatch(p -> p.placement() == Placement.UNPLACED) ? "LATE" : origin;
+  }
+
+  /**
+   * Whether a member may join the partnership {@code id}: not in another active partnership (a
+   * member already placed there by this very publication, resumed, is).
+   */
+  private boolean free(PoolMember m, String id) {
+    if (m.placement() != Placement.PARTNERED && m.placement() != Placement.QUIET) {
+      return true;
+    }
+    return partnerships.activeOf(m.participantId()).map(p -> p.id().equals(id)).orElse(false);
   }
 
   /**
@@ -219,20 +233,17 @@ public class PublicationService {
             .map(p -> new PartnershipMember(p.participantId(), p.timeZone(), p.locale()))
             .toList();
     partnerships.insert(
-        new Partnership(
+        Partnership.formed(
             id,
             cycleId,
             people.stream().map(PoolMember::participantId).toList(),
             score,
             origin,
             runId,
-            "ACTIVE",
-            now,
-            null,
-            null),
+            now),
         List.of(new PartnershipFormed(id, cycleId, members, score, origin, runId, now)));
     for (PoolMember p : people) {
-      pool.place(p.participantId(), "PARTNERED", List.of());
+      pool.place(p.participantId(), Placement.PARTNERED, List.of());
     }
     for (int a = 0; a < people.size(); a++) {
       for (int b = a + 1; b < people.size(); b++) {

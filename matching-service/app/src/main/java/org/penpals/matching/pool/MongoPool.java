@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.penpals.contracts.registration.Admission;
+import org.penpals.contracts.registration.CycleStatus;
 import org.penpals.platform.outbox.Outbox;
 
 /** The pool in MongoDB: {@code pool} (a document per participant) and {@code pool_cycles}. */
@@ -55,20 +57,29 @@ public class MongoPool implements Pool {
     sets.add(Updates.set("timeZone", m.timeZone()));
     sets.add(Updates.set("locale", m.locale()));
     sets.add(Updates.set("status", m.status()));
-    sets.add(Updates.set("admission", m.admission()));
+    sets.add(Updates.set("admission", m.admission().name()));
     sets.add(Updates.set("registeredAt", Date.from(m.registeredAt())));
-    sets.add(Updates.setOnInsert("placement", m.placement()));
+    sets.add(Updates.setOnInsert("placement", m.placement().name()));
     members.updateOne(
         eq("_id", m.participantId()), Updates.combine(sets), new UpdateOptions().upsert(true));
   }
 
   @Override
-  public void place(String participantId, String placement, List<?> events) {
-    Bson set = Updates.set("placement", placement);
-    members.updateOne(
-        eq("_id", participantId),
-        events.isEmpty() ? set : Updates.combine(set, outbox.append(events)));
-    if (!events.isEmpty()) {
+  public void place(String participantId, Placement placement, List<?> events) {
+    Bson set = Updates.set("placement", placement.name());
+    if (events.isEmpty()) {
+      members.updateOne(eq("_id", participantId), set);
+      return;
+    }
+    boolean placed =
+        members
+                .updateOne(
+                    new Document("_id", participantId)
+                        .append("placement", new Document("$ne", placement.name())),
+                    Updates.combine(set, outbox.append(events)))
+                .getModifiedCount()
+            == 1;
+    if (placed) {
       outbox.written(MEMBERS, participantId);
     }
   }
@@ -86,8 +97,11 @@ public class MongoPool implements Pool {
                 new PoolCycle(
                     d.getString("_id"),
                     d.getString("name"),
-                    d.getString("status"),
-                    LocalDate.parse(d.getString("partnershipStartsOn"))));
+                    CycleStatus.valueOf(d.getString("status")),
+                    LocalDate.parse(d.getString("partnershipStartsOn")),
+                    d.getDate("completedAt") == null
+                        ? null
+                        : d.getDate("completedAt").toInstant()));
   }
 
   @Override
@@ -96,8 +110,11 @@ public class MongoPool implements Pool {
         eq("_id", cycle.cycleId()),
         Updates.combine(
             Updates.set("name", cycle.name()),
-            Updates.set("status", cycle.status()),
-            Updates.set("partnershipStartsOn", cycle.partnershipStartsOn().toString())),
+            Updates.set("status", cycle.status().name()),
+            Updates.set("partnershipStartsOn", cycle.partnershipStartsOn().toString()),
+            cycle.completedAt() == null
+                ? Updates.unset("completedAt")
+                : Updates.set("completedAt", Date.from(cycle.completedAt()))),
         new UpdateOptions().upsert(true));
   }
 
@@ -135,8 +152,10 @@ public class MongoPool implements Pool {
         d.getString("timeZone"),
         d.getString("locale"),
         d.getString("status"),
-        d.getString("admission"),
-        d.getString("placement") == null ? "UNPLACED" : d.getString("placement"),
+        Admission.valueOf(d.getString("admission")),
+        d.getString("placement") == null
+            ? Placement.UNPLACED
+            : Placement.valueOf(d.getString("placement")),
         d.getDate("registeredAt").toInstant());
   }
 }

@@ -15,8 +15,10 @@ public interface Pool {
 
   /**
    * Sets where matching placed a member, with the events that owes (atomically, via the outbox).
+   * With events, the write happens only if the member is not placed there already, so the events
+   * are owed once even if two writers race.
    */
-  void place(String participantId, String placement, List<?> events);
+  void place(String participantId, Placement placement, List<?> events);
 
   List<PoolMember> members(String cycleId);
 

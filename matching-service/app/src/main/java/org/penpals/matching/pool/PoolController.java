@@ -43,11 +43,12 @@ public class PoolController {
     int matchable = 0;
     for (PoolMember m : members) {
       byStatus.merge(m.status(), 1, Integer::sum);
-      byPlacement.merge(m.placement(), 1, Integer::sum);
+      byPlacement.merge(m.placement().name(), 1, Integer::sum);
       if (m.matchable()) {
         matchable++;
       }
     }
-    return new Summary(cycleId, cycle.status(), members.size(), matchable, byStatus, byPlacement);
+    return new Summary(
+        cycleId, cycle.status().name(), members.size(), matchable, byStatus, byPlacement);
   }
 }

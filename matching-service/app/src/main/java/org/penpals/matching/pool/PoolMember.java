@@ -3,15 +3,16 @@ package org.penpals.matching.pool;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.penpals.contracts.registration.Admission;
 
 /**
  * What matching knows of a participant, kept from the registration events: enough to match, to show
  * staff who is who, and to tell downstream services when to send prompts.
  *
  * @param status {@code PENDING_VERIFICATION}, {@code VERIFIED}, {@code WITHDRAWN}, {@code ERASED}
- * @param admission {@code ADMITTED} or {@code WAITLISTED} (by registration: capacity, country cap)
- * @param placement where matching put them: {@code UNPLACED}, {@code PARTNERED}, {@code WAITLISTED}
- *     (no partner at publication), {@code NEEDS_PARTNER} (late, or partner left)
+ * @param admission {@code ADMITTED} or {@code WAITLISTED} (by registration: capacity, country cap,
+ *     until registration admits them)
+ * @param placement where matching put them
  */
 public record PoolMember(
     String participantId,
@@ -31,8 +32,8 @@ public record PoolMember(
     String timeZone,
     String locale,
     String status,
-    String admission,
-    String placement,
+    Admission admission,
+    Placement placement,
     Instant registeredAt) {
 
   public boolean active() {
@@ -41,6 +42,6 @@ public record PoolMember(
 
   /** May be matched now: email confirmed, holding a place, still in the programme. */
   public boolean matchable() {
-    return "VERIFIED".equals(status) && "ADMITTED".equals(admission) && personKey != null;
+    return "VERIFIED".equals(status) && admission == Admission.ADMITTED && personKey != null;
   }
 }

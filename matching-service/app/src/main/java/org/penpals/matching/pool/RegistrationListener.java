@@ -1,9 +1,13 @@
 package org.penpals.matching.pool;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.penpals.contracts.registration.Admission;
 import org.penpals.contracts.registration.CycleDetails;
+import org.penpals.contracts.registration.CycleStatus;
 import org.penpals.contracts.registration.LanguageSkill;
 import org.penpals.contracts.registration.ParticipantProfile;
 import org.penpals.contracts.registration.RegistrationEvents;
@@ -26,13 +30,27 @@ public class RegistrationListener {
     this.changes = changes;
   }
 
+  /** How a member left the cycle. */
+  public enum Departure {
+    WITHDRAWAL,
+    ERASURE
+  }
+
   /** What happens when a member's standing changes after matches were published. */
   public interface PoolChanges {
     /** The member left (withdrew or was erased): dissolve their partnership, if any. */
-    void left(PoolMember member, String reason);
+    void left(PoolMember member, Departure how);
 
-    /** The member can now be matched (verified late, or back from the registration waitlist). */
+    /**
+     * The member can now be matched (verified late, or admitted from the registration waitlist).
+     */
     void becameMatchable(PoolMember member);
+
+    /**
+     * The cycle completed (or was archived): its active partnerships complete, its pending
+     * re-matchings are dropped. Called again on redelivery: must be idempotent.
+     */
+    void cycleEnded(String cycleId, Instant completedAt);
   }
 
   public Consumer<Message<byte[]>> cycles(EventDispatcher.Factory events) {
@@ -42,13 +60,54 @@ public class RegistrationListener {
         .on(RegistrationEvents.CYCLE_UPDATED, e -> cycle(e.data().cycleId(), e.data().cycle()))
         .on(RegistrationEvents.CYCLE_OPENED, e -> cycle(e.data().cycleId(), e.data().cycle()))
         .on(RegistrationEvents.CYCLE_CLOSED, e -> cycle(e.data().cycleId(), e.data().cycle()))
+        .on(
+            RegistrationEvents.CYCLE_RUNNING,
+            e -> cycle(e.data().cycleId(), e.data().cycle(), CycleStatus.RUNNING, null))
+        .on(
+            RegistrationEvents.CYCLE_COMPLETED,
+            e ->
+                ended(
+                    cycle(
+                        e.data().cycleId(),
+                        e.data().cycle(),
+                        CycleStatus.COMPLETED,
+                        e.data().completedAt()),
+                    e.data().completedAt()))
+        .on(
+            RegistrationEvents.CYCLE_ARCHIVED,
+            e ->
+                ended(
+                    cycle(e.data().cycleId(), e.data().cycle(), CycleStatus.ARCHIVED, null),
+                    e.data().archivedAt()))
         .build();
   }
 
-  private void cycle(String cycleId, CycleDetails details) {
-    pool.save(
-        new PoolCycle(
-            cycleId, details.name(), details.status().name(), details.partnershipStartsOn()));
+  private PoolCycle cycle(String cycleId, CycleDetails details) {
+    return cycle(cycleId, details, details.status(), null);
+  }
+
+  /**
+   * Keeps the cycle as registration describes it; a cycle that ended stays ended whatever an older
+   * event says ({@link PoolCycle#mayMoveTo}).
+   */
+  private PoolCycle cycle(
+      String cycleId, CycleDetails details, CycleStatus status, @Nullable Instant completedAt) {
+    Optional<PoolCycle> kept = pool.cycle(cycleId);
+    if (kept.isPresent() && !kept.get().mayMoveTo(status)) {
+      return kept.get();
+    }
+    Instant completed =
+        kept.map(PoolCycle::completedAt).filter(Objects::nonNull).orElse(completedAt);
+    PoolCycle cycle =
+        new PoolCycle(cycleId, details.name(), status, details.partnershipStartsOn(), completed);
+    pool.save(cycle);
+    return cycle;
+  }
+
+  private void ended(PoolCycle cycle, Instant at) {
+    if (cycle.ended()) {
+      changes.cycleEnded(cycle.cycleId(), cycle.completedAt() == null ? at : cycle.completedAt());
+    }
   }
 
   public Consumer<Message<byte[]>> participants(EventDispatcher.Factory events) {
@@ -67,7 +126,7 @@ public class RegistrationListener {
                         d.personKey(),
                         d.profile(),
                         "PENDING_VERIFICATION",
-                        d.admission().name(),
+                        d.admission(),
                         registeredAt(e)));
               }
             })
@@ -100,6 +159,17 @@ public class RegistrationListener {
                           changes.becameMatchable(verified);
                         }))
         .on(
+            RegistrationEvents.PARTICIPANT_ADMITTED,
+            e ->
+                current(e.data().participantId(), e.data().revision())
+                    .ifPresent(
+                        m -> {
+                          PoolMember admitted =
+                              with(m, e.data().revision(), m.status(), Admission.ADMITTED);
+                          pool.save(admitted);
+                          changes.becameMatchable(admitted);
+                        }))
+        .on(
             RegistrationEvents.PARTICIPANT_WITHDRAWN,
             e ->
                 current(e.data().participantId(), e.data().revision())
@@ -107,7 +177,7 @@ public class RegistrationListener {
                         m -> {
                           PoolMember gone = with(m, e.data().revision(), "WITHDRAWN");
                           pool.save(gone);
-                          changes.left(gone, "WITHDRAWAL");
+                          changes.left(gone, Departure.WITHDRAWAL);
                         }))
         .on(
             RegistrationEvents.PARTICIPANT_ERASED,
@@ -116,7 +186,7 @@ public class RegistrationListener {
                     .ifPresent(
                         m -> {
                           if (!"ERASED".equals(m.status())) {
-                            changes.left(with(m, e.data().revision(), "ERASED"), "ERASURE");
+                            changes.left(with(m, e.data().revision(), "ERASED"), Departure.ERASURE);
                             pool.erase(m.participantId());
                           }
                         }))
@@ -137,6 +207,10 @@ public class RegistrationListener {
   }
 
   private static PoolMember with(PoolMember m, long revision, String status) {
+    return with(m, revision, status, m.admission());
+  }
+
+  private static PoolMember with(PoolMember m, long revision, String status, Admission admission) {
     return new PoolMember(
         m.participantId(),
         m.cycleId(),
@@ -155,7 +229,7 @@ public class RegistrationListener {
         m.timeZone(),
         m.locale(),
         status,
-        m.admission(),
+        admission,
         m.placement(),
         m.registeredAt());
   }
@@ -167,7 +241,7 @@ public class RegistrationListener {
       String personKey,
       ParticipantProfile p,
       String status,
-      String admission,
+      Admission admission,
       Instant registeredAt) {
     return new PoolMember(
         participantId,
@@ -191,7 +265,7 @@ public class RegistrationListener {
         p.locale(),
         status,
         admission,
-        "UNPLACED",
+        Placement.UNPLACED,
         registeredAt);
   }
 }

@@ -1,5 +1,6 @@
 package org.penpals.matching.settings;
 
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.penpals.matching.engine.ExperienceMode;
 import org.penpals.matching.engine.LeftoverPolicy;
@@ -13,23 +14,43 @@ import org.penpals.platform.domain.Rules;
  * @param leftoverPolicy odd or unmatchable people join a trio, or wait
  * @param afterPublication {@code AUTOMATIC}: late applicants and people whose partner left are
  *     re-paired and published at once; {@code PROPOSE}: staff get a proposal to publish
+ * @param quietRematch what happens when a participant whose reported silence went unanswered asks
+ *     for a new partner: {@code AUTOMATIC} carries it out at once, {@code STAFF_APPROVAL} waits for
+ *     a coordinator to approve or decline it
  */
 public record MatchingSettings(
-    Weights weights, LeftoverPolicy leftoverPolicy, AfterPublication afterPublication) {
+    Weights weights,
+    LeftoverPolicy leftoverPolicy,
+    AfterPublication afterPublication,
+    QuietRematch quietRematch) {
 
   public enum AfterPublication {
     AUTOMATIC,
     PROPOSE
   }
 
+  public enum QuietRematch {
+    AUTOMATIC,
+    STAFF_APPROVAL
+  }
+
   public static final MatchingSettings DEFAULTS =
-      new MatchingSettings(Weights.DEFAULTS, LeftoverPolicy.TRIOS, AfterPublication.PROPOSE);
+      new MatchingSettings(
+          Weights.DEFAULTS, LeftoverPolicy.TRIOS, AfterPublication.PROPOSE, QuietRematch.AUTOMATIC);
+
+  public MatchingSettings {
+    Objects.requireNonNull(weights, "weights");
+    Objects.requireNonNull(leftoverPolicy, "leftoverPolicy");
+    Objects.requireNonNull(afterPublication, "afterPublication");
+    Objects.requireNonNull(quietRematch, "quietRematch");
+  }
 
   /** The settings as staff send them: anything omitted keeps its default. */
   public record Request(
       @Nullable WeightsRequest weights,
       @Nullable LeftoverPolicy leftoverPolicy,
-      @Nullable AfterPublication afterPublication) {
+      @Nullable AfterPublication afterPublication,
+      @Nullable QuietRematch quietRematch) {
 
     public MatchingSettings toSettings() {
       Rules rules = new Rules();
@@ -56,7 +77,8 @@ public record MatchingSettings(
               hours,
               region),
           leftoverPolicy == null ? DEFAULTS.leftoverPolicy() : leftoverPolicy,
-          afterPublication == null ? DEFAULTS.afterPublication() : afterPublication);
+          afterPublication == null ? DEFAULTS.afterPublication() : afterPublication,
+          quietRematch == null ? DEFAULTS.quietRematch() : quietRematch);
     }
 
     private static int points(@Nullable Integer value, int fallback, String field, Rules rules) {

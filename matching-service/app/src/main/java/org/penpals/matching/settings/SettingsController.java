@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/matching/cycles/{cycleId}/settings")
-@Tag(name = "Settings", description = "How a cycle is matched: weights, leftovers, late changes")
+@Tag(
+    name = "Settings",
+    description = "How a cycle is matched: weights, leftovers, late changes, quiet partners")
 @SecurityRequirement(name = "bearer")
 public class SettingsController {
   private final SettingsStore store;

@@ -33,7 +33,10 @@ public class SettingsStore {
             w.getInteger("workingHours"),
             w.getInteger("regionDiversity")),
         LeftoverPolicy.valueOf(d.getString("leftoverPolicy")),
-        MatchingSettings.AfterPublication.valueOf(d.getString("afterPublication")));
+        MatchingSettings.AfterPublication.valueOf(d.getString("afterPublication")),
+        d.getString("quietRematch") == null
+            ? MatchingSettings.DEFAULTS.quietRematch()
+            : MatchingSettings.QuietRematch.valueOf(d.getString("quietRematch")));
   }
 
   public void put(String cycleId, MatchingSettings s) {
@@ -50,7 +53,8 @@ public class SettingsStore {
                     .append("workingHours", w.workingHours())
                     .append("regionDiversity", w.regionDiversity()))
             .append("leftoverPolicy", s.leftoverPolicy().name())
-            .append("afterPublication", s.afterPublication().name()),
+            .append("afterPublication", s.afterPublication().name())
+            .append("quietRematch", s.quietRematch().name()),
         new ReplaceOptions().upsert(true));
   }
 }

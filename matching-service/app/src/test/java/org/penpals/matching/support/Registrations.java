@@ -16,11 +16,16 @@ import org.penpals.contracts.CloudEventHeaders;
 import org.penpals.contracts.EventCatalog;
 import org.penpals.contracts.EventType;
 import org.penpals.contracts.registration.Admission;
+import org.penpals.contracts.registration.AdmissionRoute;
+import org.penpals.contracts.registration.CycleArchived;
+import org.penpals.contracts.registration.CycleCompleted;
 import org.penpals.contracts.registration.CycleDetails;
 import org.penpals.contracts.registration.CycleRegistrationClosed;
+import org.penpals.contracts.registration.CycleRunning;
 import org.penpals.contracts.registration.CycleStatus;
 import org.penpals.contracts.registration.LanguageSkill;
 import org.penpals.contracts.registration.LibrarySector;
+import org.penpals.contracts.registration.ParticipantAdmitted;
 import org.penpals.contracts.registration.ParticipantEmailVerified;
 import org.penpals.contracts.registration.ParticipantProfile;
 import org.penpals.contracts.registration.ParticipantRegistered;
@@ -32,8 +37,8 @@ import org.penpals.platform.events.EventJson;
 import org.penpals.platform.testkit.SharedInfrastructure;
 
 /**
- * Stands in for registration-service: publishes its events, with CloudEvents headers, to the shared
- * broker. Each call returns the event id so a test can deliver it again.
+ * Stands in for registration-service (and prompt-service): publishes their events, with CloudEvents
+ * headers, to the shared broker. Each call returns the event id so a test can deliver it again.
  */
 public final class Registrations implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer =
@@ -71,25 +76,38 @@ public final class Registrations implements AutoCloseable {
   /** A closed cycle whose partnerships start in a month. */
   public String closedCycle() {
     String id = "cycle-" + UUID.randomUUID();
-    Instant now = Instant.now();
-    send(
-        new CycleRegistrationClosed(
-            id,
-            new CycleDetails(
-                "Matching test",
-                now.minus(Duration.ofDays(30)),
-                now.minus(Duration.ofDays(1)),
-                LocalDate.now().plusDays(30),
-                17,
-                PromptCadence.WEEKLY,
-                DayOfWeek.MONDAY,
-                9,
-                1000,
-                100,
-                CycleStatus.REGISTRATION_CLOSED),
-            0,
-            0));
+    send(new CycleRegistrationClosed(id, details(CycleStatus.REGISTRATION_CLOSED), 0, 0));
     return id;
+  }
+
+  public static CycleDetails details(CycleStatus status) {
+    Instant now = Instant.now();
+    return new CycleDetails(
+        "Matching test",
+        now.minus(Duration.ofDays(30)),
+        now.minus(Duration.ofDays(1)),
+        LocalDate.now().plusDays(30),
+        17,
+        PromptCadence.WEEKLY,
+        DayOfWeek.MONDAY,
+        9,
+        1000,
+        100,
+        status);
+  }
+
+  /** The programme of the cycle started: registration's CycleRunning. */
+  public String running(String cycleId) {
+    return send(new CycleRunning(cycleId, details(CycleStatus.RUNNING), Instant.now()));
+  }
+
+  /** The cycle's last week is over: registration's CycleCompleted. */
+  public String completed(String cycleId, Instant at) {
+    return send(new CycleCompleted(cycleId, details(CycleStatus.COMPLETED), at));
+  }
+
+  public String archived(String cycleId) {
+    return send(new CycleArchived(cycleId, details(CycleStatus.ARCHIVED), Instant.now()));
   }
 
   public static ParticipantProfile profile(String country, String zone, String... languages) {
@@ -117,6 +135,23 @@ public final class Registrations implements AutoCloseable {
     send(new ParticipantRegistered(id, cycleId, "pk-" + id, 1, profile, Admission.ADMITTED, null));
     send(new ParticipantEmailVerified(id, cycleId, 2, Instant.now()));
     return id;
+  }
+
+  /** Registers and verifies someone registration waitlisted (capacity); returns its id. */
+  public String waitlisted(String cycleId, ParticipantProfile profile) {
+    String id = "p-" + UUID.randomUUID();
+    send(
+        new ParticipantRegistered(
+            id, cycleId, "pk-" + id, 1, profile, Admission.WAITLISTED, "CAPACITY"));
+    send(new ParticipantEmailVerified(id, cycleId, 2, Instant.now()));
+    return id;
+  }
+
+  /** Registration admitted a waitlisted participant. */
+  public String admit(String cycleId, String participantId, long revision) {
+    return send(
+        new ParticipantAdmitted(
+            participantId, cycleId, revision, AdmissionRoute.STAFF, Instant.now()));
   }
 
   public void withdraw(String cycleId, String participantId, long revision) {

@@ -23,6 +23,7 @@ import org.penpals.matching.engine.MatchingResult;
 import org.penpals.matching.engine.PairScore;
 import org.penpals.matching.engine.Rules;
 import org.penpals.matching.engine.Scorer;
+import org.penpals.matching.pool.Placement;
 import org.penpals.matching.pool.Pool;
 import org.penpals.matching.pool.PoolCycle;
 import org.penpals.matching.pool.PoolMember;
@@ -79,42 +80,107 @@ public class RunService {
   public enum Kind {
     /** The cycle's matching: every verified, admitted participant not yet placed. */
     INITIAL,
-    /** After publication: late applicants, the waitlist and people whose partner left. */
+    /**
+     * After publication: late applicants, the waitlist and people whose partner left (never members
+     * placed QUIET).
+     */
     REMATCH
   }
 
   /**
    * Starts a run in the background and returns it at once (status RUNNING).
    *
-   * @param then called with the finished run (e.g. to publish a re-matching automatically)
+   * @param then called with the finished run
    */
   public Run start(String cycleId, Kind kind, java.util.function.Consumer<Run> then) {
+    Started started = begin(cycleId, kind, UUID.randomUUID().toString());
+    try {
+      executor.execute(
+          () -> then.accept(execute(started.run(), started.cycle(), kind, started.lock())));
+    } catch (RuntimeException e) {
+      runs.finish(failed(started.run(), "could not be started: " + e));
+      finish(cycleId, started.lock());
+      throw e;
+    }
+    return started.run();
+  }
+
+  /**
+   * Runs the engine on the calling thread (the re-matching job, which holds its own lease) and
+   * returns the finished run, COMPLETED or FAILED.
+   *
+   * @param runId the run's id, chosen by the caller (a second run with it is refused)
+   * @throws StateConflict if a run of this cycle is going, or one with this id exists
+   */
+  public Run runNow(String cycleId, Kind kind, String runId) {
+    Started started = begin(cycleId, kind, runId);
+    return execute(started.run(), started.cycle(), kind, started.lock());
+  }
+
+  private record Started(Run run, PoolCycle cycle, AutoCloseable lock) {}
+
+  private Started begin(String cycleId, Kind kind, String runId) {
     PoolCycle cycle =
         pool.cycle(cycleId).orElseThrow(() -> new NotFound("cycle " + cycleId, "cycleId"));
-    Optional<AutoCloseable> lock = locks.tryLock(cycleId, Duration.ofMinutes(30));
+    Optional<AutoCloseable> lock = locks.tryLock(cycleId, leaseOf(kind));
     if (lock.isEmpty() || runningByCycle.putIfAbsent(cycleId, "starting") != null) {
       lock.ifPresent(RunService::release);
       throw new StateConflict("a matching run is already in progress for this cycle", "cycleId");
     }
-    Run run = Run.started(UUID.randomUUID().toString(), cycleId, kind.name(), clock.instant());
+    Run run = Run.started(runId, cycleId, kind.name(), clock.instant());
     try {
-      runs.insert(run);
+      if (!runs.insert(run)) {
+        throw new StateConflict("run " + runId + " exists already", "runId");
+      }
       runningByCycle.put(cycleId, run.id());
-      executor.execute(() -> execute(run, cycle, kind, lock.get(), then));
     } catch (RuntimeException e) {
-      runningByCycle.remove(cycleId);
-      release(lock.get());
+      finish(cycleId, lock.get());
       throw e;
     }
-    return run;
+    return new Started(run, cycle, lock.get());
   }
 
-  private void execute(
-      Run run,
-      PoolCycle cycle,
-      Kind kind,
-      AutoCloseable lock,
-      java.util.function.Consumer<Run> then) {
+  /**
+   * How long a run's lease lasts if its instance dies: a re-matching (few people) is redone after
+   * that; a cycle's initial matching may take long.
+   */
+  private static Duration leaseOf(Kind kind) {
+    return kind == Kind.REMATCH ? Duration.ofMinutes(10) : Duration.ofMinutes(30);
+  }
+
+  /**
+   * A run left RUNNING by an instance that stopped: if nobody holds the cycle's lease any more,
+   * marks it FAILED. Returns whether the run is over (finished, failed or abandoned now); false
+   * while it is going, here or elsewhere, or its lease has not expired.
+   */
+  public boolean abandonIfInterrupted(String runId) {
+    Optional<Run> found = runs.find(runId);
+    if (found.isEmpty() || !found.get().running()) {
+      return true;
+    }
+    String cycleId = found.get().cycleId();
+    if (runningByCycle.containsKey(cycleId)) {
+      return false;
+    }
+    Optional<AutoCloseable> lock = locks.tryLock(cycleId, Duration.ofMinutes(1));
+    if (lock.isEmpty()) {
+      return false;
+    }
+    try {
+      runs.find(runId)
+          .filter(Run::running)
+          .ifPresent(
+              run -> {
+                log.warn("matching run {} was interrupted (its instance stopped)", runId);
+                runs.finish(failed(run, "interrupted: the instance running it stopped"));
+              });
+      return true;
+    } finally {
+      release(lock.get());
+    }
+  }
+
+  private Run execute(Run run, PoolCycle cycle, Kind kind, AutoCloseable lock) {
     try {
       MatchingSettings s = settings.get(run.cycleId());
       List<Candidate> candidates = candidates(run.cycleId(), kind);
@@ -154,7 +220,7 @@ public class RunService {
               null,
               false,
               false);
-      runs.update(done);
+      runs.finish(done);
       log.info(
           "matching run {} of cycle {}: {} people, {} matched, gap {}",
           run.id(),
@@ -162,28 +228,33 @@ public class RunService {
           result.quality().people(),
           result.quality().matchedPeople(),
           result.quality().gap());
-      finish(run.cycleId(), lock);
-      then.accept(done);
+      return done;
     } catch (RuntimeException | Error e) {
       log.error("matching run {} failed", run.id(), e);
-      runs.update(
-          new Run(
-              run.id(),
-              run.cycleId(),
-              run.kind(),
-              "FAILED",
-              "FAILED",
-              0,
-              "failed",
-              run.startedAt(),
-              clock.instant(),
-              null,
-              List.of(),
-              e.getClass().getSimpleName() + ": " + e.getMessage(),
-              false,
-              false));
+      Run failed = failed(run, e.getClass().getSimpleName() + ": " + e.getMessage());
+      runs.finish(failed);
+      return failed;
+    } finally {
       finish(run.cycleId(), lock);
     }
+  }
+
+  private Run failed(Run run, String error) {
+    return new Run(
+        run.id(),
+        run.cycleId(),
+        run.kind(),
+        "FAILED",
+        "FAILED",
+        0,
+        "failed",
+        run.startedAt(),
+        clock.instant(),
+        null,
+        List.of(),
+        error,
+        false,
+        false);
   }
 
   private void finish(String cycleId, AutoCloseable lock) {
@@ -206,8 +277,8 @@ public class RunService {
         .filter(
             m ->
                 kind == Kind.INITIAL
-                    ? "UNPLACED".equals(m.placement())
-                    : !"PARTNERED".equals(m.placement()))
+                    ? m.placement() == Placement.UNPLACED
+                    : m.placement().waiting())
         .sorted(java.util.Comparator.comparing(PoolMember::participantId))
         .map(Candidates::of)
         .toList();
@@ -357,10 +428,5 @@ public class RunService {
     PoolCycle cycle =
         pool.cycle(cycleId).orElseThrow(() -> new NotFound("cycle " + cycleId, "cycleId"));
     return new Scorer(settings.get(cycleId).weights(), cycle.partnershipStartsOn());
-  }
-
-  /** Whether a run of this cycle is going in this instance. */
-  public boolean running(String cycleId) {
-    return runningByCycle.containsKey(cycleId);
   }
 }

@@ -7,9 +7,18 @@ import org.penpals.matching.run.domain.Run;
 
 /** Runs and their groups. */
 public interface RunStore {
-  void insert(Run run);
+  /** Stores a new run; false if a run with its id exists. */
+  boolean insert(Run run);
 
+  /** Saves a run's fields (publication, swaps). */
   void update(Run run);
+
+  /**
+   * Records that a running run finished (COMPLETED or FAILED), if it is still RUNNING; a completed
+   * run carries its {@code MatchingRunCompleted} (not published) in the same write. Returns false
+   * if it had finished already.
+   */
+  boolean finish(Run run);
 
   /** Records progress of a running run (cheap, may be called often). */
   void progress(String runId, String phase, double fraction, String message);

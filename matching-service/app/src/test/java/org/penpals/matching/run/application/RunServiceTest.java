@@ -15,8 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
+import org.penpals.contracts.registration.CycleStatus;
 import org.penpals.matching.engine.Group;
 import org.penpals.matching.engine.IdPair;
+import org.penpals.matching.pool.Placement;
 import org.penpals.matching.pool.Pool;
 import org.penpals.matching.pool.PoolCycle;
 import org.penpals.matching.pool.PoolMember;
@@ -41,7 +43,7 @@ class RunServiceTest {
         public void save(PoolMember member) {}
 
         @Override
-        public void place(String participantId, String placement, List<?> events) {}
+        public void place(String participantId, Placement placement, List<?> events) {}
 
         @Override
         public List<PoolMember> members(String cycleId) {
@@ -50,7 +52,8 @@ class RunServiceTest {
 
         @Override
         public Optional<PoolCycle> cycle(String cycleId) {
-          return Optional.of(new PoolCycle(cycleId, "c", "REGISTRATION_CLOSED", LocalDate.now()));
+          return Optional.of(
+              new PoolCycle(cycleId, "c", CycleStatus.REGISTRATION_CLOSED, LocalDate.now()));
         }
 
         @Override
@@ -63,13 +66,22 @@ class RunServiceTest {
   final RunStore runs =
       new RunStore() {
         @Override
-        public void insert(Run run) {
-          stored.put(run.id(), run);
+        public boolean insert(Run run) {
+          return stored.putIfAbsent(run.id(), run) == null;
         }
 
         @Override
         public void update(Run run) {
           stored.put(run.id(), run);
+        }
+
+        @Override
+        public boolean finish(Run run) {
+          if (!stored.get(run.id()).running()) {
+            return false;
+          }
+          stored.put(run.id(), run);
+          return true;
         }
 
         @Override
@@ -171,5 +183,32 @@ class RunServiceTest {
     assertThatThrownBy(() -> service.start("c-3", RunService.Kind.INITIAL, run -> {}))
         .isInstanceOf(StateConflict.class);
     assertThat(queued).isEmpty();
+  }
+
+  @Test
+  void shouldRunOnTheCallersThreadAndRefuseASecondRunWithTheSameId() {
+    Run run = service.runNow("c-4", RunService.Kind.REMATCH, "rematch-1");
+
+    assertThat(run.running()).isFalse(); // finished (failed here: the fakes have no settings)
+    assertThat(stored.get("rematch-1").running()).isFalse();
+    assertThat(held).doesNotContain("c-4");
+    assertThatThrownBy(() -> service.runNow("c-4", RunService.Kind.REMATCH, "rematch-1"))
+        .isInstanceOf(StateConflict.class);
+    assertThat(held).doesNotContain("c-4");
+  }
+
+  @Test
+  void shouldAbandonARunLeftRunningOnlyOnceNobodyHoldsItsLease() {
+    Run left = Run.started("rematch-2", "c-5", "REMATCH", Instant.parse("2027-01-01T00:00:00Z"));
+    stored.put(left.id(), left);
+    held.add("c-5"); // its instance's lease has not expired
+
+    assertThat(service.abandonIfInterrupted("rematch-2")).isFalse();
+    assertThat(stored.get("rematch-2").running()).isTrue();
+
+    held.remove("c-5"); // the lease expired
+    assertThat(service.abandonIfInterrupted("rematch-2")).isTrue();
+    assertThat(stored.get("rematch-2").status()).isEqualTo("FAILED");
+    assertThat(stored.get("rematch-2").error()).contains("interrupted");
   }
 }

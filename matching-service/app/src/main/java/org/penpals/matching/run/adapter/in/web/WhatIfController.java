@@ -150,7 +150,8 @@ public class WhatIfController {
     if (!violations.isEmpty()) {
       throw new InvalidInput(violations);
     }
-    MatchingSettings settings = new MatchingSettings.Request(weights, policy, null).toSettings();
+    MatchingSettings settings =
+        new MatchingSettings.Request(weights, policy, null, null).toSettings();
     return engine.match(
         MatchingRequest.of(
             candidates,

@@ -2,21 +2,27 @@ package org.penpals.matching.run.adapter.out.mongo;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.penpals.contracts.matching.MatchingRunCompleted;
 import org.penpals.matching.engine.Criterion;
 import org.penpals.matching.engine.ExplanationLine;
 import org.penpals.matching.engine.Group;
@@ -26,31 +32,106 @@ import org.penpals.matching.engine.Waitlisted;
 import org.penpals.matching.run.application.RunStore;
 import org.penpals.matching.run.domain.Run;
 import org.penpals.platform.mongo.IndexSpec;
+import org.penpals.platform.outbox.Outbox;
 
-/** Runs ({@code runs}) and their groups ({@code run_groups}, one document per group). */
+/**
+ * Runs ({@code runs}, each with the events it owes: {@code MatchingRunCompleted} when it finishes)
+ * and their groups ({@code run_groups}, one document per group).
+ */
 public class MongoRunStore implements RunStore {
+  public static final String RUNS = "runs";
+
   private final MongoCollection<Document> runs;
   private final MongoCollection<Document> groups;
+  private final Outbox outbox;
 
-  public MongoRunStore(MongoDatabase database) {
-    this.runs = database.getCollection("runs");
+  public MongoRunStore(MongoDatabase database, Outbox outbox) {
+    this.runs = database.getCollection(RUNS);
     this.groups = database.getCollection("run_groups");
+    this.outbox = outbox;
   }
 
   public static List<IndexSpec> indexes() {
     return List.of(
-        new IndexSpec("runs", Indexes.ascending("cycleId", "startedAt"), new IndexOptions()),
+        new IndexSpec(RUNS, Indexes.ascending("cycleId", "startedAt"), new IndexOptions()),
+        new IndexSpec(
+            RUNS,
+            Indexes.ascending("_id", "status"),
+            new IndexOptions().unique(true).name("runs_status")),
         new IndexSpec("run_groups", Indexes.ascending("runId", "index"), new IndexOptions()));
   }
 
   @Override
-  public void insert(Run run) {
-    runs.insertOne(document(run));
+  public boolean insert(Run run) {
+    try {
+      runs.insertOne(document(run));
+      return true;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Sets the run's fields, leaving the events it still owes in place. */
+  @Override
+  public void update(Run run) {
+    runs.updateOne(eq("_id", run.id()), fields(run), new UpdateOptions().upsert(true));
   }
 
   @Override
-  public void update(Run run) {
-    runs.replaceOne(eq("_id", run.id()), document(run), new ReplaceOptions().upsert(true));
+  public boolean finish(Run run) {
+    List<Bson> update = new ArrayList<>();
+    update.add(fields(run));
+    if (run.completed() && run.quality() != null) {
+      update.add(
+          outbox.append(
+              List.of(runCompleted(run, false, Objects.requireNonNull(run.finishedAt())))));
+    }
+    boolean finished =
+        runs.updateOne(
+                    new Document("_id", run.id()).append("status", "RUNNING"),
+                    Updates.combine(update))
+                .getModifiedCount()
+            == 1;
+    if (finished && update.size() > 1) {
+      outbox.written(RUNS, run.id());
+    }
+    return finished;
+  }
+
+  private static Bson fields(Run run) {
+    Document d = document(run);
+    d.remove("_id");
+    return new Document("$set", d);
+  }
+
+  /**
+   * The integration event of a finished run: its quality report (pairs and trios as the engine
+   * formed them), {@code published} as said.
+   */
+  public static MatchingRunCompleted runCompleted(Run run, boolean published, Instant at) {
+    QualityReport q = Objects.requireNonNull(run.quality(), "a completed run has its report");
+    int trios = q.inTrios();
+    return new MatchingRunCompleted(
+        run.id(),
+        run.cycleId(),
+        published,
+        new org.penpals.contracts.matching.QualityReport(
+            q.people(),
+            q.matchableUpperBound(),
+            q.matchedPeople() + q.inTrios(),
+            q.objective(),
+            q.upperBound(),
+            q.relativeGap(),
+            Math.max(0, q.matchedPeople() / 2 - trios),
+            trios,
+            q.waitlisted(),
+            q.candidateEdges(),
+            q.algorithm(),
+            q.totalTime().toMillis()),
+        at);
   }
 
   @Override

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.matching.newpartner.adapter.in.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.matching.newpartner.application;
+
+import org.jspecify.annotations.NullMarked;

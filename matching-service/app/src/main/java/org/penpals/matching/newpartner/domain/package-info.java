@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.matching.newpartner.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.matching.rematch.adapter.out.mongo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.matching.rematch.domain;
+
+import org.jspecify.annotations.NullMarked;
