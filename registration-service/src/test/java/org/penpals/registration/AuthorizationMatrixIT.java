@@ -109,6 +109,7 @@ class AuthorizationMatrixIT {
         new Endpoint("PUT", c, t -> CycleFixture.aCycle().json(), STAFF_WRITE),
         new Endpoint("POST", c + "/close", none, STAFF_WRITE),
         new Endpoint("POST", c + "/open", none, STAFF_WRITE),
+        new Endpoint("POST", c + "/archive", none, STAFF_WRITE),
         new Endpoint("POST", c + "/imports", t -> "Email address,Full name\n", STAFF_WRITE));
   }
 

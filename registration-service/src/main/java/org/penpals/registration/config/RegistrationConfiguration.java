@@ -113,6 +113,12 @@ class RegistrationConfiguration {
   }
 
   @Bean
+  java.util.function.Consumer<org.springframework.messaging.Message<byte[]>> programmeCycles(
+      org.penpals.platform.events.EventDispatcher.Factory events, CycleService cycles) {
+    return org.penpals.registration.cycle.adapter.in.messaging.ProgrammeListener.of(events, cycles);
+  }
+
+  @Bean
   ApplyService applyService(
       MongoCycleRepository cycles,
       MongoParticipantRepository participants,

@@ -3,12 +3,26 @@ package org.penpals.registration.cycle.adapter.in.web;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import org.penpals.registration.cycle.application.CycleRepository;
 import org.penpals.registration.cycle.domain.Cycle;
 import org.penpals.registration.cycle.domain.CycleStatus;
+import org.penpals.registration.cycle.domain.MatchingRun;
 import org.penpals.registration.cycle.domain.PromptCadence;
 
-/** A cycle as staff see it. */
+/**
+ * A cycle as staff see it.
+ *
+ * @param lastWeekEndsOn the last day of the last scheduled week ({@code partnershipStartsOn +
+ *     7·lengthWeeks − 1})
+ * @param placesTaken places held (admitted applicants still in the cycle, staff admissions beyond
+ *     the capacity included)
+ * @param waitlisted applicants still in the cycle waiting for a place
+ * @param runningSince when the partnerships began (programme time), once running
+ * @param completedAt when the last scheduled week was over (programme time), once completed
+ * @param archivedAt when staff archived the cycle
+ * @param lastRun the last matching run's figures, once matching has run
+ */
 public record CycleView(
     String id,
     String name,
@@ -16,6 +30,7 @@ public record CycleView(
     Instant registrationOpensAt,
     Instant registrationClosesAt,
     LocalDate partnershipStartsOn,
+    LocalDate lastWeekEndsOn,
     int lengthWeeks,
     PromptCadence promptCadence,
     DayOfWeek promptWeekday,
@@ -24,12 +39,28 @@ public record CycleView(
     int countryCapPercent,
     int countryCap,
     int placesTaken,
+    long waitlisted,
+    @Nullable Instant runningSince,
+    @Nullable Instant completedAt,
+    @Nullable Instant archivedAt,
+    @Nullable LastRun lastRun,
     long version,
     Instant createdAt,
     Instant updatedAt) {
 
-  static CycleView of(Cycle c, CycleRepository.Occupancy occupancy) {
+  /**
+   * The figures of the last matching run.
+   *
+   * @param people candidates in the run
+   * @param matched people it put in a partnership
+   * @param gap how far below the best possible total score it may be (0 = proven optimal)
+   */
+  public record LastRun(String runId, int people, int matched, double gap, Instant completedAt) {}
+
+  static CycleView of(Cycle c, CycleRepository.Occupancy occupancy, long waitlisted) {
     var s = c.settings();
+    var t = c.timeline();
+    MatchingRun run = t.lastRun();
     return new CycleView(
         c.id(),
         s.name(),
@@ -37,6 +68,7 @@ public record CycleView(
         s.registrationOpensAt(),
         s.registrationClosesAt(),
         s.partnershipStartsOn(),
+        s.lastWeekEndsOn(),
         s.lengthWeeks(),
         s.promptCadence(),
         s.promptWeekday(),
@@ -45,6 +77,13 @@ public record CycleView(
         s.countryCapPercent(),
         s.countryCap(),
         occupancy.admitted(),
+        waitlisted,
+        t.runningSince(),
+        t.completedAt(),
+        t.archivedAt(),
+        run == null
+            ? null
+            : new LastRun(run.runId(), run.people(), run.matched(), run.gap(), run.completedAt()),
         c.version(),
         c.createdAt(),
         c.updatedAt());

@@ -11,6 +11,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -20,16 +21,22 @@ import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
+import org.penpals.contracts.registration.CycleArchived;
+import org.penpals.contracts.registration.CycleCompleted;
 import org.penpals.contracts.registration.CycleDetails;
 import org.penpals.contracts.registration.CycleDrafted;
 import org.penpals.contracts.registration.CycleRegistrationClosed;
 import org.penpals.contracts.registration.CycleRegistrationOpened;
+import org.penpals.contracts.registration.CycleRunning;
 import org.penpals.contracts.registration.CycleUpdated;
 import org.penpals.platform.outbox.Outbox;
 import org.penpals.registration.cycle.application.CycleRepository;
 import org.penpals.registration.cycle.domain.Cycle;
 import org.penpals.registration.cycle.domain.CycleSettings;
 import org.penpals.registration.cycle.domain.CycleStatus;
+import org.penpals.registration.cycle.domain.CycleTimeline;
+import org.penpals.registration.cycle.domain.MatchingRun;
 import org.penpals.registration.cycle.domain.PromptCadence;
 
 /** Cycles in MongoDB, one document each, with their outbox and their place counters. */
@@ -59,7 +66,10 @@ public class MongoCycleRepository implements CycleRepository {
     Cycle cycle = changed.cycle();
     List<Bson> sets = new ArrayList<>();
     fields(cycle).forEach((name, value) -> sets.add(Updates.set(name, value)));
-    sets.add(outbox.append(events(changed)));
+    List<Object> events = events(changed);
+    if (!events.isEmpty()) {
+      sets.add(outbox.append(events));
+    }
     boolean updated =
         cycles
                 .updateOne(
@@ -67,7 +77,7 @@ public class MongoCycleRepository implements CycleRepository {
                     Updates.combine(sets))
                 .getMatchedCount()
             == 1;
-    if (updated) {
+    if (updated && !events.isEmpty()) {
       outbox.written(COLLECTION, cycle.id());
     }
     return updated;
@@ -142,9 +152,9 @@ public class MongoCycleRepository implements CycleRepository {
 
   // ------------------------------------------------------------------ mapping
 
-  private static Map<String, Object> fields(Cycle cycle) {
+  private static Map<String, @Nullable Object> fields(Cycle cycle) {
     CycleSettings s = cycle.settings();
-    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    Map<String, @Nullable Object> fields = new java.util.LinkedHashMap<>();
     fields.put("name", s.name());
     fields.put("registrationOpensAt", Date.from(s.registrationOpensAt()));
     fields.put("registrationClosesAt", Date.from(s.registrationClosesAt()));
@@ -159,7 +169,50 @@ public class MongoCycleRepository implements CycleRepository {
     fields.put("version", cycle.version());
     fields.put("createdAt", Date.from(cycle.createdAt()));
     fields.put("updatedAt", Date.from(cycle.updatedAt()));
+    CycleTimeline t = cycle.timeline();
+    fields.put("programmeStartedAt", date(t.programmeStartedAt()));
+    fields.put("programmeEndedAt", date(t.programmeEndedAt()));
+    fields.put("runningSince", date(t.runningSince()));
+    fields.put("completedAt", date(t.completedAt()));
+    fields.put("archivedAt", date(t.archivedAt()));
+    MatchingRun run = t.lastRun();
+    fields.put(
+        "lastRun",
+        run == null
+            ? null
+            : new Document("runId", run.runId())
+                .append("people", run.people())
+                .append("matched", run.matched())
+                .append("gap", run.gap())
+                .append("completedAt", Date.from(run.completedAt())));
     return fields;
+  }
+
+  private static @Nullable Date date(@Nullable Instant instant) {
+    return instant == null ? null : Date.from(instant);
+  }
+
+  private static @Nullable Instant instant(Document doc, String field) {
+    Date date = doc.getDate(field);
+    return date == null ? null : date.toInstant();
+  }
+
+  private static CycleTimeline timeline(Document doc) {
+    Document run = doc.get("lastRun", Document.class);
+    return new CycleTimeline(
+        instant(doc, "programmeStartedAt"),
+        instant(doc, "programmeEndedAt"),
+        instant(doc, "runningSince"),
+        instant(doc, "completedAt"),
+        instant(doc, "archivedAt"),
+        run == null
+            ? null
+            : new MatchingRun(
+                run.getString("runId"),
+                run.getInteger("people"),
+                run.getInteger("matched"),
+                ((Number) run.get("gap")).doubleValue(),
+                run.getDate("completedAt").toInstant()));
   }
 
   private static Cycle cycle(Document doc) {
@@ -179,7 +232,8 @@ public class MongoCycleRepository implements CycleRepository {
         CycleStatus.valueOf(doc.getString("status")),
         ((Number) doc.get("version")).longValue(),
         doc.getDate("createdAt").toInstant(),
-        doc.getDate("updatedAt").toInstant());
+        doc.getDate("updatedAt").toInstant(),
+        timeline(doc));
   }
 
   /** Integration events a change owes (mapped explicitly from the domain change). */
@@ -187,23 +241,46 @@ public class MongoCycleRepository implements CycleRepository {
     Cycle cycle = changed.cycle();
     List<Object> events = new ArrayList<>();
     for (Cycle.Change change : changed.changes()) {
-      CycleDetails details = details(cycle);
-      if (change instanceof Cycle.Change.Drafted) {
-        events.add(new CycleDrafted(cycle.id(), details));
-      } else if (change instanceof Cycle.Change.Updated) {
-        events.add(new CycleUpdated(cycle.id(), details));
-      } else if (change instanceof Cycle.Change.Opened) {
-        events.add(new CycleRegistrationOpened(cycle.id(), details));
-      } else if (change instanceof Cycle.Change.Closed closed) {
-        events.add(
-            new CycleRegistrationClosed(
-                cycle.id(), details, (int) closed.admitted(), (int) closed.waitlisted()));
-      }
+      // each move carries the cycle as it was right after that move
+      String id = cycle.id();
+      events.add(event(id, cycle, change));
     }
     return events;
   }
 
-  static CycleDetails details(Cycle cycle) {
+  private static Object event(String id, Cycle cycle, Cycle.Change change) {
+    if (change instanceof Cycle.Change.Drafted) {
+      return new CycleDrafted(id, details(cycle, cycle.status()));
+    }
+    if (change instanceof Cycle.Change.Updated) {
+      return new CycleUpdated(id, details(cycle, cycle.status()));
+    }
+    if (change instanceof Cycle.Change.Opened) {
+      return new CycleRegistrationOpened(id, details(cycle, cycle.status()));
+    }
+    if (change instanceof Cycle.Change.Closed closed) {
+      return new CycleRegistrationClosed(
+          id, details(cycle, cycle.status()), (int) closed.admitted(), (int) closed.waitlisted());
+    }
+    if (change instanceof Cycle.Change.MatchingStarted) {
+      return new CycleUpdated(id, details(cycle, CycleStatus.MATCHING));
+    }
+    if (change instanceof Cycle.Change.MatchesPublished) {
+      return new CycleUpdated(id, details(cycle, CycleStatus.MATCHES_PUBLISHED));
+    }
+    if (change instanceof Cycle.Change.Running running) {
+      return new CycleRunning(id, details(cycle, CycleStatus.RUNNING), running.startedAt());
+    }
+    if (change instanceof Cycle.Change.Completed completed) {
+      return new CycleCompleted(id, details(cycle, CycleStatus.COMPLETED), completed.completedAt());
+    }
+    if (change instanceof Cycle.Change.Archived archived) {
+      return new CycleArchived(id, details(cycle, CycleStatus.ARCHIVED), archived.archivedAt());
+    }
+    throw new IllegalArgumentException("unmapped change " + change);
+  }
+
+  static CycleDetails details(Cycle cycle, CycleStatus status) {
     CycleSettings s = cycle.settings();
     return new CycleDetails(
         s.name(),
@@ -216,6 +293,6 @@ public class MongoCycleRepository implements CycleRepository {
         s.promptLocalHour(),
         s.capacity(),
         s.countryCapPercent(),
-        org.penpals.contracts.registration.CycleStatus.valueOf(cycle.status().name()));
+        org.penpals.contracts.registration.CycleStatus.valueOf(status.name()));
   }
 }

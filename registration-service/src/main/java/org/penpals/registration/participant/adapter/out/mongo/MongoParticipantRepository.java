@@ -292,6 +292,18 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
   }
 
   @Override
+  public long waitlisted(String cycleId) {
+    return participants.countDocuments(
+        and(
+            eq("cycleId", cycleId),
+            in(
+                "status",
+                ParticipantStatus.PENDING_VERIFICATION.name(),
+                ParticipantStatus.VERIFIED.name()),
+            eq("admission", Admission.WAITLISTED.name())));
+  }
+
+  @Override
   public Counts count(String cycleId) {
     List<String> active =
         List.of(ParticipantStatus.PENDING_VERIFICATION.name(), ParticipantStatus.VERIFIED.name());
