@@ -5,7 +5,7 @@ public interface ApplicantCounts {
   Counts count(String cycleId);
 
   /** Applications still in the cycle that wait for a place. */
-  long waitlisted(String cycleId);
+  long countWaitlisted(String cycleId);
 
   record Counts(long admitted, long waitlisted) {}
 }

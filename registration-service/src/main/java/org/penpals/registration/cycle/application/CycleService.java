@@ -16,11 +16,14 @@ import org.penpals.registration.cycle.domain.MatchingRun;
 public class CycleService {
   private final CycleRepository cycles;
   private final ApplicantCounts applicants;
+  private final Waitlists waitlists;
   private final Clock clock;
 
-  public CycleService(CycleRepository cycles, ApplicantCounts applicants, Clock clock) {
+  public CycleService(
+      CycleRepository cycles, ApplicantCounts applicants, Waitlists waitlists, Clock clock) {
     this.cycles = cycles;
     this.applicants = applicants;
+    this.waitlists = waitlists;
     this.clock = clock;
   }
 
@@ -30,13 +33,19 @@ public class CycleService {
     return created.cycle();
   }
 
+  /** Staff change the settings; a higher capacity or country cap admits the next in line. */
   public Cycle edit(String id, CycleSettings settings) {
-    return change(
-        id, cycle -> cycle.edit(settings, cycles.occupancy(id).admitted(), clock.instant()));
+    Cycle edited =
+        change(id, cycle -> cycle.edit(settings, cycles.occupancy(id).admitted(), clock.instant()));
+    waitlists.placesMayHaveFreed(id);
+    return edited;
   }
 
+  /** Opens registration; places freed while it was closed go to the next in line. */
   public Cycle open(String id) {
-    return change(id, cycle -> cycle.open(clock.instant()));
+    Cycle opened = change(id, cycle -> cycle.open(clock.instant()));
+    waitlists.placesMayHaveFreed(id);
+    return opened;
   }
 
   public Cycle close(String id) {

@@ -91,6 +91,7 @@ public class CycleController {
   }
 
   private CycleView view(Cycle cycle) {
-    return CycleView.of(cycle, repository.occupancy(cycle.id()), applicants.waitlisted(cycle.id()));
+    return CycleView.of(
+        cycle, repository.occupancy(cycle.id()), applicants.countWaitlisted(cycle.id()));
   }
 }

@@ -3,11 +3,14 @@ package org.penpals.registration.cycle.adapter.out.mongo;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.DayOfWeek;
@@ -43,6 +46,12 @@ import org.penpals.registration.cycle.domain.PromptCadence;
 public class MongoCycleRepository implements CycleRepository {
   public static final String COLLECTION = "cycles";
 
+  /** Waitlist checks asked for and not yet made (a counter, so none is lost to a race). */
+  static final String WAITLIST_REQUESTS = "waitlistRequests";
+
+  /** When the waitlist was last checked. */
+  static final String WAITLIST_CHECKED_AT = "waitlistCheckedAt";
+
   private final MongoCollection<Document> cycles;
   private final Outbox outbox;
 
@@ -56,7 +65,9 @@ public class MongoCycleRepository implements CycleRepository {
     Cycle cycle = created.cycle();
     Document doc = new Document("_id", cycle.id());
     fields(cycle).forEach(doc::append);
-    doc.append("admitted", 0).append("admittedByCountry", new Document());
+    doc.append("admitted", 0)
+        .append("admittedByCountry", new Document())
+        .append(WAITLIST_REQUESTS, 0L);
     cycles.insertOne(outbox.attach(doc, events(created)));
     outbox.inserted(COLLECTION, doc);
   }
@@ -66,6 +77,7 @@ public class MongoCycleRepository implements CycleRepository {
     Cycle cycle = changed.cycle();
     List<Bson> sets = new ArrayList<>();
     fields(cycle).forEach((name, value) -> sets.add(Updates.set(name, value)));
+    sets.add(Updates.inc(WAITLIST_REQUESTS, 1L)); // any change may make room: check the waitlist
     List<Object> events = events(changed);
     if (!events.isEmpty()) {
       sets.add(outbox.append(events));
@@ -146,8 +158,91 @@ public class MongoCycleRepository implements CycleRepository {
   public void release(String cycleId, String country) {
     String countryField = "admittedByCountry." + country;
     cycles.updateOne(
-        and(eq("_id", cycleId), org.bson.Document.parse("{\"admitted\": {\"$gt\": 0}}")),
-        Updates.combine(Updates.inc("admitted", -1), Updates.inc(countryField, -1)));
+        and(eq("_id", cycleId), gt("admitted", 0)),
+        Updates.combine(
+            Updates.inc("admitted", -1),
+            Updates.inc(countryField, -1),
+            Updates.inc(WAITLIST_REQUESTS, 1L)));
+  }
+
+  @Override
+  public void occupy(String cycleId, String country) {
+    cycles.updateOne(
+        eq("_id", cycleId),
+        Updates.combine(
+            Updates.inc("admitted", 1), Updates.inc("admittedByCountry." + country, 1)));
+  }
+
+  @Override
+  public Reservation transfer(
+      String cycleId, String fromCountry, String toCountry, int capacity, int countryCap) {
+    String from = "admittedByCountry." + fromCountry;
+    String to = "admittedByCountry." + toCountry;
+    List<Bson> conditions = new ArrayList<>();
+    conditions.add(eq("_id", cycleId));
+    conditions.add(eq("status", CycleStatus.REGISTRATION_OPEN.name()));
+    conditions.add(lte("admitted", capacity)); // the one leaving still counts here
+    Bson update;
+    if (fromCountry.equals(toCountry)) {
+      conditions.add(lte(to, countryCap));
+      update = Updates.inc("admitted", 0); // the place stays in the country
+    } else {
+      conditions.add(or(exists(to, false), lt(to, countryCap)));
+      update = Updates.combine(Updates.inc(from, -1), Updates.inc(to, 1));
+    }
+    if (cycles.updateOne(and(conditions), update).getMatchedCount() == 1) {
+      return Reservation.ADMITTED;
+    }
+    Document now = cycles.find(eq("_id", cycleId)).first();
+    if (now == null || !CycleStatus.REGISTRATION_OPEN.name().equals(now.getString("status"))) {
+      return Reservation.NOT_OPEN;
+    }
+    return now.getInteger("admitted", 0) > capacity
+        ? Reservation.OVER_CAPACITY
+        : Reservation.OVER_COUNTRY_CAP;
+  }
+
+  @Override
+  public void requestWaitlistCheck(String cycleId) {
+    cycles.updateOne(eq("_id", cycleId), Updates.inc(WAITLIST_REQUESTS, 1L));
+  }
+
+  @Override
+  public List<WaitlistCheck> waitlistChecksDue(Instant before) {
+    return cycles
+        .find(
+            and(
+                eq("status", CycleStatus.REGISTRATION_OPEN.name()),
+                or(
+                    gt(WAITLIST_REQUESTS, 0),
+                    exists(WAITLIST_CHECKED_AT, false),
+                    lt(WAITLIST_CHECKED_AT, Date.from(before)))))
+        .projection(Projections.include(WAITLIST_REQUESTS))
+        .map(d -> new WaitlistCheck(d.getString("_id"), requests(d)))
+        .into(new ArrayList<>());
+  }
+
+  @Override
+  public void waitlistChecked(WaitlistCheck due, Instant at) {
+    Bson seen =
+        due.requests() == 0
+            ? or(exists(WAITLIST_REQUESTS, false), eq(WAITLIST_REQUESTS, 0L))
+            : eq(WAITLIST_REQUESTS, due.requests());
+    Bson checkedAt = Updates.set(WAITLIST_CHECKED_AT, Date.from(at));
+    if (cycles
+            .updateOne(
+                and(eq("_id", due.cycleId()), seen),
+                Updates.combine(Updates.set(WAITLIST_REQUESTS, 0L), checkedAt))
+            .getMatchedCount()
+        == 0) {
+      // more checks were asked for meanwhile: they stay due
+      cycles.updateOne(eq("_id", due.cycleId()), checkedAt);
+    }
+  }
+
+  private static long requests(Document doc) {
+    Object requests = doc.get(WAITLIST_REQUESTS);
+    return requests == null ? 0 : ((Number) requests).longValue();
   }
 
   // ------------------------------------------------------------------ mapping
