@@ -123,6 +123,89 @@ class WaitlistIT {
   }
 
   @Test
+  void shouldHandAnErasedApplicantsPlaceToTheNextInLine() {
+    String cycleId = api.openCycle(CycleFixture.aCycle().with("capacity", 2));
+    String erased = api.applied(cycleId, anApplication());
+    api.applied(cycleId, anApplication());
+    String waiting = confirmed(waitlisted(cycleId, anApplication()));
+
+    Api.Response erasure = api.raw().delete(ME, TestTokens.participant(erased));
+
+    assertThat(erasure.status()).isEqualTo(204);
+    assertThat(awaitAdmitted(waiting).route()).isEqualTo(AdmissionRoute.FREED_PLACE);
+    assertThat(cycle(cycleId).get("placesTaken").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldAdmitTheNextInLineOfACountryWhoseCapIsRaised() {
+    // capacity 10, one place per country: the second Bulgarian waits for BG to have room
+    String cycleId =
+        api.openCycle(CycleFixture.aCycle().with("capacity", 10).with("countryCapPercent", 10));
+    api.applied(cycleId, anApplication().from("BG"));
+    String capped = confirmed(waitlisted(cycleId, anApplication().from("BG")));
+    String alsoCapped = confirmed(waitlisted(cycleId, anApplication().from("BG")));
+
+    Api.Response raised =
+        api.raw()
+            .put(
+                RegistrationApi.BASE + "/cycles/" + cycleId,
+                CycleFixture.aCycle().with("capacity", 10).with("countryCapPercent", 20).json(),
+                coordinator);
+
+    assertThat(raised.status()).as(raised.toString()).isEqualTo(200);
+    assertThat(awaitAdmitted(capped).route()).isEqualTo(AdmissionRoute.FREED_PLACE);
+    assertThat(me(alsoCapped).get("admission").asString()).isEqualTo("WAITLISTED");
+    assertThat(countries(cycleId)).containsEntry("BG", 2);
+  }
+
+  @Test
+  void shouldMoveAPlaceWithAnApplicantWhoChangesCountryAndAdmitWhoTheOldCountryKeptWaiting() {
+    // capacity 4, at most 2 per country; an Australian waits for AU to have room
+    String cycleId =
+        api.openCycle(CycleFixture.aCycle().with("capacity", 4).with("countryCapPercent", 50));
+    String moving = api.applied(cycleId, anApplication().from("AU"));
+    api.applied(cycleId, anApplication().from("AU"));
+    api.applied(cycleId, anApplication().from("BG"));
+    String waiting = confirmed(waitlisted(cycleId, anApplication().from("AU")));
+
+    Api.Response moved =
+        api.raw().put(ME, anApplication().from("KE").profileJson(), TestTokens.participant(moving));
+
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+    assertThat(moved.json().get("admission").asString()).isEqualTo("ADMITTED");
+    assertThat(awaitAdmitted(waiting).route()).isEqualTo(AdmissionRoute.FREED_PLACE);
+    assertThat(countries(cycleId))
+        .containsEntry("AU", 2)
+        .containsEntry("KE", 1)
+        .containsEntry("BG", 1);
+    assertThat(cycle(cycleId).get("placesTaken").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void shouldPassThePlaceOnWhenAnApplicantMovesToACountryAtItsCap() {
+    String cycleId =
+        api.openCycle(CycleFixture.aCycle().with("capacity", 4).with("countryCapPercent", 50));
+    api.applied(cycleId, anApplication().from("AU"));
+    api.applied(cycleId, anApplication().from("AU"));
+    String moving = api.applied(cycleId, anApplication().from("BG"));
+    api.applied(cycleId, anApplication().from("BG"));
+    String waiting = confirmed(waitlisted(cycleId, anApplication().from("KE")));
+
+    Api.Response moved =
+        api.raw().put(ME, anApplication().from("AU").profileJson(), TestTokens.participant(moving));
+
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+    assertThat(moved.json().get("admission").asString()).isEqualTo("WAITLISTED");
+    assertThat(moved.json().get("admissionReason").asString()).isEqualTo("COUNTRY_CAP");
+    assertThat(awaitAdmitted(waiting).route()).isEqualTo(AdmissionRoute.FREED_PLACE);
+    assertThat(countries(cycleId))
+        .containsEntry("AU", 2)
+        .containsEntry("BG", 1)
+        .containsEntry("KE", 1);
+    assertThat(cycle(cycleId).get("placesTaken").asInt()).isEqualTo(4);
+  }
+
+  @Test
   void shouldNotAdmitAutomaticallyWhileRegistrationIsClosedButFillThePlaceOnReopening() {
     String cycleId = api.openCycle(CycleFixture.aCycle().with("capacity", 2));
     String leaving = api.applied(cycleId, anApplication());

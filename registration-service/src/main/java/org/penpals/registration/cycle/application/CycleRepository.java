@@ -46,13 +46,20 @@ public interface CycleRepository {
   void occupy(String cycleId, String country);
 
   /**
-   * Passes the place of someone from {@code fromCountry} who leaves to an applicant from {@code
-   * toCountry}, atomically, without the place ever being free for a new application: only while
-   * registration is open, only if the cycle is not over its capacity even with the one leaving
-   * (staff may have admitted beyond it), and only if {@code toCountry} is under its cap then.
+   * Moves a place held in {@code fromCountry} to {@code toCountry}, atomically, without the place
+   * ever being free for anyone else: the place of someone who leaves handed to the next in line, or
+   * an admitted applicant who changes country. Only if the cycle is not over its capacity (staff
+   * may have admitted beyond it) and {@code toCountry} is under its cap after the move.
+   *
+   * @param requireOpen the cycle must be taking applications (checked atomically with the move)
    */
   Reservation transfer(
-      String cycleId, String fromCountry, String toCountry, int capacity, int countryCap);
+      String cycleId,
+      String fromCountry,
+      String toCountry,
+      int capacity,
+      int countryCap,
+      boolean requireOpen);
 
   /**
    * Asks for a waitlist check of the cycle; durable, so the check is not lost if this process dies

@@ -79,21 +79,31 @@ public class SelfService {
     Instant now = clock.instant();
     // check the state first: nothing is reserved for a change that cannot happen
     Participant.Changed changed = current.update(requested, admission, reason, editable, now);
-    if (countryChanged && current.status() != ParticipantStatus.WITHDRAWN) {
-      if (current.holdsPlace()) {
-        admissions.release(cycle.id(), old.countryCode());
-      }
-      Admissions.Decision decision = admissions.admit(cycle, requested.countryCode());
+    boolean heldPlace = current.holdsPlace();
+    if (countryChanged) {
+      // a place held moves with its holder, atomically: it is never counted nowhere
+      Admissions.Decision decision =
+          heldPlace
+              ? admissions.move(cycle, old.countryCode(), requested.countryCode())
+              : admissions.admit(cycle, requested.countryCode());
       changed = current.update(requested, decision.admission(), decision.reason(), editable, now);
     }
     if (!participants.update(changed, current.revision())) {
       if (countryChanged && changed.participant().holdsPlace()) {
-        admissions.release(cycle.id(), requested.countryCode());
+        if (heldPlace) {
+          admissions.moveBack(cycle.id(), old.countryCode(), requested.countryCode());
+        } else {
+          admissions.release(cycle.id(), requested.countryCode());
+        }
       }
       throw new StateConflict("your application was changed elsewhere; reload and try again");
     }
-    if (countryChanged && current.holdsPlace()) {
-      waitlist.placesMayHaveFreed(cycle.id()); // the old country has room again
+    if (countryChanged && heldPlace) {
+      if (changed.participant().holdsPlace()) {
+        waitlist.placesMayHaveFreed(cycle.id()); // the old country has room under its cap again
+      } else {
+        waitlist.placeGivenUp(cycle.id(), old.countryCode()); // they wait now: the place goes on
+      }
     }
     return changed.participant();
   }

@@ -235,7 +235,7 @@ public class Waitlist implements Waitlists {
       }
       Reservation transferred;
       try {
-        transferred = cycles.transfer(cycle.id(), from, to, capacity, cap);
+        transferred = cycles.transfer(cycle.id(), from, to, capacity, cap, true);
         if (transferred == Reservation.ADMITTED) {
           if (record(candidate, to, Admission.Route.FREED_PLACE).isEmpty()) {
             // they changed meanwhile: the place is free now; offer it in order

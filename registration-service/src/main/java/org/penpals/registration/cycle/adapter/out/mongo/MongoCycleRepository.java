@@ -175,12 +175,19 @@ public class MongoCycleRepository implements CycleRepository {
 
   @Override
   public Reservation transfer(
-      String cycleId, String fromCountry, String toCountry, int capacity, int countryCap) {
+      String cycleId,
+      String fromCountry,
+      String toCountry,
+      int capacity,
+      int countryCap,
+      boolean requireOpen) {
     String from = "admittedByCountry." + fromCountry;
     String to = "admittedByCountry." + toCountry;
     List<Bson> conditions = new ArrayList<>();
     conditions.add(eq("_id", cycleId));
-    conditions.add(eq("status", CycleStatus.REGISTRATION_OPEN.name()));
+    if (requireOpen) {
+      conditions.add(eq("status", CycleStatus.REGISTRATION_OPEN.name()));
+    }
     conditions.add(lte("admitted", capacity)); // the one leaving still counts here
     Bson update;
     if (fromCountry.equals(toCountry)) {
@@ -194,7 +201,8 @@ public class MongoCycleRepository implements CycleRepository {
       return Reservation.ADMITTED;
     }
     Document now = cycles.find(eq("_id", cycleId)).first();
-    if (now == null || !CycleStatus.REGISTRATION_OPEN.name().equals(now.getString("status"))) {
+    if (now == null
+        || (requireOpen && !CycleStatus.REGISTRATION_OPEN.name().equals(now.getString("status")))) {
       return Reservation.NOT_OPEN;
     }
     return now.getInteger("admitted", 0) > capacity
