@@ -1,5 +1,6 @@
 package org.penpals.registration.cycle.adapter.in.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +31,10 @@ public record CycleView(
     Instant registrationOpensAt,
     Instant registrationClosesAt,
     LocalDate partnershipStartsOn,
-    LocalDate lastWeekEndsOn,
+    @Schema(
+            description =
+                "last day of the last scheduled week: partnershipStartsOn + 7·lengthWeeks − 1")
+        LocalDate lastWeekEndsOn,
     int lengthWeeks,
     PromptCadence promptCadence,
     DayOfWeek promptWeekday,
@@ -38,12 +42,19 @@ public record CycleView(
     int capacity,
     int countryCapPercent,
     int countryCap,
-    int placesTaken,
-    long waitlisted,
-    @Nullable Instant runningSince,
-    @Nullable Instant completedAt,
-    @Nullable Instant archivedAt,
-    @Nullable LastRun lastRun,
+    @Schema(description = "places held, staff admissions beyond the capacity included")
+        int placesTaken,
+    @Schema(description = "applicants still in the cycle waiting for a place") long waitlisted,
+    @Schema(description = "when the partnerships began (programme time); null until RUNNING")
+        @Nullable Instant runningSince,
+    @Schema(
+            description =
+                "when the last scheduled week was over (programme time); null until COMPLETED")
+        @Nullable Instant completedAt,
+    @Schema(description = "when staff archived the cycle; null until ARCHIVED")
+        @Nullable Instant archivedAt,
+    @Schema(description = "the last matching run's figures; null until matching has run")
+        @Nullable LastRun lastRun,
     long version,
     Instant createdAt,
     Instant updatedAt) {
@@ -55,7 +66,13 @@ public record CycleView(
    * @param matched people it put in a partnership
    * @param gap how far below the best possible total score it may be (0 = proven optimal)
    */
-  public record LastRun(String runId, int people, int matched, double gap, Instant completedAt) {}
+  public record LastRun(
+      String runId,
+      @Schema(description = "candidates in the run") int people,
+      @Schema(description = "people the run put in a partnership") int matched,
+      @Schema(description = "how far below the best possible total score, 0 = proven optimal")
+          double gap,
+      Instant completedAt) {}
 
   static CycleView of(Cycle c, CycleRepository.Occupancy occupancy, long waitlisted) {
     var s = c.settings();

@@ -1,5 +1,6 @@
 package org.penpals.registration.participant.adapter.in.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
@@ -25,14 +26,20 @@ public record MyApplicationView(
     ParticipantStatus status,
     Admission admission,
     Admission.@Nullable Reason admissionReason,
-    @Nullable Instant admittedAt,
-    Admission.@Nullable Route admissionRoute,
-    @Nullable Integer waitlistPosition,
+    @Schema(description = "since when it holds a place; null unless admitted")
+        @Nullable Instant admittedAt,
+    @Schema(
+            description =
+                "how a waitlisted application got its place; null if admitted on applying or not"
+                    + " admitted")
+        Admission.@Nullable Route admissionRoute,
+    @Schema(description = "1 = next in line for a place; null unless waitlisted")
+        @Nullable Integer waitlistPosition,
     Instant registeredAt,
     @Nullable Instant verifiedAt,
     @Nullable Instant withdrawnAt,
     ParticipantView.@Nullable ProfileView profile,
-    CycleSummary cycle) {
+    @Schema(description = "the cycle applied to: its stage and dates") CycleSummary cycle) {
 
   /**
    * The cycle as its participants see it.
@@ -44,7 +51,7 @@ public record MyApplicationView(
       String name,
       CycleStatus status,
       LocalDate partnershipStartsOn,
-      LocalDate lastWeekEndsOn) {
+      @Schema(description = "last day of the last scheduled week") LocalDate lastWeekEndsOn) {
     static CycleSummary of(Cycle c) {
       return new CycleSummary(
           c.id(),

@@ -1,5 +1,6 @@
 package org.penpals.registration.participant.adapter.in.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +23,13 @@ public record ParticipantView(
     ParticipantStatus status,
     Admission admission,
     Admission.@Nullable Reason admissionReason,
-    @Nullable Instant admittedAt,
-    Admission.@Nullable Route admissionRoute,
+    @Schema(description = "since when it holds a place; null unless admitted")
+        @Nullable Instant admittedAt,
+    @Schema(
+            description =
+                "how a waitlisted application got its place; null if admitted on applying or not"
+                    + " admitted")
+        Admission.@Nullable Route admissionRoute,
     Instant registeredAt,
     @Nullable Instant verifiedAt,
     @Nullable Instant withdrawnAt,

@@ -1,6 +1,7 @@
 package org.penpals.registration.participant.adapter.in.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -50,17 +51,22 @@ public class WaitlistController {
    *     passed over until it has room)
    * @param reason why they were waitlisted
    */
-  public record Entry(
-      int position,
+  public record WaitlistEntry(
+      @Schema(description = "1 = next in line") int position,
       String participantId,
       String fullName,
       String countryCode,
-      Instant registeredAt,
-      boolean verified,
-      boolean countryAtCap,
-      Admission.@Nullable Reason reason) {}
+      @Schema(description = "when they applied: the queue's order") Instant registeredAt,
+      @Schema(description = "confirmed their email (only they are offered a place)")
+          boolean verified,
+      @Schema(
+              description =
+                  "their country holds all the places its cap allows: passed over for now")
+          boolean countryAtCap,
+      @Schema(description = "why they were waitlisted: CAPACITY or COUNTRY_CAP")
+          Admission.@Nullable Reason reason) {}
 
-  public record WaitlistView(String cycleId, List<Entry> items) {}
+  public record WaitlistView(String cycleId, List<WaitlistEntry> items) {}
 
   public record AdmittedView(List<ParticipantView> admitted) {}
 
@@ -76,7 +82,7 @@ public class WaitlistController {
             .map(
                 e -> {
                   Profile profile = e.participant().profile();
-                  return new Entry(
+                  return new WaitlistEntry(
                       e.position(),
                       e.participant().id(),
                       profile == null ? "" : profile.fullName(),
