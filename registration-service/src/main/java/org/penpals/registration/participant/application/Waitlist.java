@@ -326,8 +326,13 @@ public class Waitlist implements Waitlists {
     Instant now = clock.instant();
     int admitted = 0;
     for (CycleRepository.WaitlistCheck due : cycles.waitlistChecksDue(now.minus(recheckAfter))) {
-      admitted += fill(due.cycleId()).size();
-      cycles.waitlistChecked(due, now);
+      try {
+        admitted += fill(due.cycleId()).size();
+        cycles.waitlistChecked(due, now);
+      } catch (RuntimeException e) {
+        // this cycle's check stays due; the others go on
+        log.warn("could not check the waitlist of cycle {}: {}", due.cycleId(), e.toString());
+      }
     }
     return admitted;
   }
