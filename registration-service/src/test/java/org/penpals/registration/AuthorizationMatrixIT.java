@@ -104,11 +104,18 @@ class AuthorizationMatrixIT {
         new Endpoint("GET", c + "/applications", none, STAFF),
         new Endpoint("GET", c + "/applications.csv", none, STAFF),
         new Endpoint("GET", c + "/statistics", none, STAFF),
+        new Endpoint("GET", c + "/waitlist", none, STAFF),
         new Endpoint("GET", b + "/applications/" + someParticipant, none, STAFF),
         new Endpoint("POST", b + "/cycles", t -> CycleFixture.aCycle().json(), STAFF_WRITE),
         new Endpoint("PUT", c, t -> CycleFixture.aCycle().json(), STAFF_WRITE),
         new Endpoint("POST", c + "/close", none, STAFF_WRITE),
         new Endpoint("POST", c + "/open", none, STAFF_WRITE),
+        new Endpoint("POST", c + "/archive", none, STAFF_WRITE),
+        new Endpoint(
+            "POST",
+            c + "/admissions",
+            t -> "{\"participantIds\":[\"" + t.someParticipant + "\"]}",
+            STAFF_WRITE),
         new Endpoint("POST", c + "/imports", t -> "Email address,Full name\n", STAFF_WRITE));
   }
 

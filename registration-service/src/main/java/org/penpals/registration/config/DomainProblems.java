@@ -7,6 +7,7 @@ import org.penpals.platform.web.ProblemException;
 import org.penpals.platform.web.Problems;
 import org.penpals.registration.participant.application.ImportService;
 import org.penpals.registration.participant.application.SignInService;
+import org.penpals.registration.participant.application.Waitlist;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,21 @@ class DomainProblems {
         .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
         .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
         .body(body);
+  }
+
+  /**
+   * Staff asked to admit applicants some of whom cannot be: 409 naming each ({@code
+   * participantIds[i]}); nobody was admitted.
+   */
+  @ExceptionHandler(Waitlist.Refused.class)
+  ResponseEntity<ProblemDetail> refusedAdmission(Waitlist.Refused e, HttpServletRequest request) {
+    return Problems.response(
+        new ProblemException(
+            HttpStatus.CONFLICT,
+            "conflict",
+            e.getMessage(),
+            e.violations().stream().map(v -> new FieldProblem(v.field(), v.message())).toList()),
+        request);
   }
 
   /** A refused import: 422 with every rejected row, named {@code rows[LINE].field}. */

@@ -8,6 +8,7 @@ import org.penpals.platform.outbox.Outbox;
 import org.penpals.platform.outbox.OutboxCollection;
 import org.penpals.registration.cycle.adapter.out.mongo.MongoCycleRepository;
 import org.penpals.registration.cycle.application.CycleService;
+import org.penpals.registration.participant.adapter.in.schedule.WaitlistSweep;
 import org.penpals.registration.participant.adapter.out.mongo.MongoImportRepository;
 import org.penpals.registration.participant.adapter.out.mongo.MongoParticipantRepository;
 import org.penpals.registration.participant.adapter.out.mongo.MongoSignInLinks;
@@ -17,6 +18,7 @@ import org.penpals.registration.participant.application.ImportService;
 import org.penpals.registration.participant.application.Secrets;
 import org.penpals.registration.participant.application.SelfService;
 import org.penpals.registration.participant.application.SignInService;
+import org.penpals.registration.participant.application.Waitlist;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -101,9 +103,26 @@ class RegistrationConfiguration {
   }
 
   @Bean
-  CycleService cycleService(
+  Waitlist waitlist(
       MongoCycleRepository cycles, MongoParticipantRepository participants, Clock clock) {
-    return new CycleService(cycles, participants, clock);
+    return new Waitlist(cycles, participants, clock);
+  }
+
+  /** Makes the waitlist checks asked for, one instance at a time (ShedLock lease). */
+  @Bean
+  WaitlistSweep waitlistSweep(
+      Waitlist waitlist,
+      @Value("${penpals.registration.waitlist.recheck-after:10m}") java.time.Duration recheck) {
+    return new WaitlistSweep(waitlist, recheck);
+  }
+
+  @Bean
+  CycleService cycleService(
+      MongoCycleRepository cycles,
+      MongoParticipantRepository participants,
+      Waitlist waitlist,
+      Clock clock) {
+    return new CycleService(cycles, participants, waitlist, clock);
   }
 
   @Bean
@@ -113,10 +132,17 @@ class RegistrationConfiguration {
   }
 
   @Bean
+  java.util.function.Consumer<org.springframework.messaging.Message<byte[]>> programmeCycles(
+      org.penpals.platform.events.EventDispatcher.Factory events, CycleService cycles) {
+    return org.penpals.registration.cycle.adapter.in.messaging.ProgrammeListener.of(events, cycles);
+  }
+
+  @Bean
   ApplyService applyService(
       MongoCycleRepository cycles,
       MongoParticipantRepository participants,
       Admissions admissions,
+      Waitlist waitlist,
       Secrets secrets,
       Clock clock) {
     // the cycle of a public application, cached for a second: thousands of applications a
@@ -132,7 +158,7 @@ class RegistrationConfiguration {
                 .refreshAfterWrite(java.time.Duration.ofSeconds(1))
                 .expireAfterWrite(java.time.Duration.ofSeconds(3))
                 .build(cycles::find);
-    return new ApplyService(recent::get, participants, admissions, secrets, clock);
+    return new ApplyService(recent::get, participants, admissions, waitlist, secrets, clock);
   }
 
   @Bean
@@ -186,7 +212,8 @@ class RegistrationConfiguration {
       MongoCycleRepository cycles,
       MongoParticipantRepository participants,
       Admissions admissions,
+      Waitlist waitlist,
       Clock clock) {
-    return new SelfService(cycles, participants, admissions, clock);
+    return new SelfService(cycles, participants, admissions, waitlist, clock);
   }
 }

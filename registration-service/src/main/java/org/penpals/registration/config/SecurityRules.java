@@ -41,6 +41,8 @@ class SecurityRules {
                 BASE + "/cycles",
                 BASE + "/cycles/*/open",
                 BASE + "/cycles/*/close",
+                BASE + "/cycles/*/archive",
+                BASE + "/cycles/*/admissions",
                 BASE + "/cycles/*/imports")
             .hasAnyRole(Role.STAFF_WRITE)
             .requestMatchers(PUT, BASE + "/cycles/*")

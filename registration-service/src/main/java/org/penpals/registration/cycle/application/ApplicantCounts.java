@@ -4,5 +4,8 @@ package org.penpals.registration.cycle.application;
 public interface ApplicantCounts {
   Counts count(String cycleId);
 
+  /** Applications still in the cycle that wait for a place. */
+  long countWaitlisted(String cycleId);
+
   record Counts(long admitted, long waitlisted) {}
 }

@@ -1,13 +1,22 @@
 package org.penpals.registration.cycle.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.penpals.platform.domain.StateConflict;
 
 /**
  * A programme cycle: its settings and where it stands in its lifecycle. Transitions return the
- * cycle as it is afterwards, with the event it owes.
+ * cycle as it is afterwards, with the changes it owes, in order.
+ *
+ * <p>Lifecycle: staff draft, open and close registration; matching's first finished run moves a
+ * closed cycle to {@code MATCHING}, its publication to {@code MATCHES_PUBLISHED}; the programme
+ * clock (prompt-service) moves it to {@code RUNNING} and {@code COMPLETED}; staff archive it. The
+ * programme facts may arrive before the cycle can move on them: they are kept and applied as soon
+ * as the status allows.
  */
 public record Cycle(
     String id,
@@ -15,27 +24,55 @@ public record Cycle(
     CycleStatus status,
     long version,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    CycleTimeline timeline) {
 
   public Cycle {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(timeline, "timeline");
   }
 
-  /** What changed, for the outbox. */
+  /** A cycle with nothing yet on its timeline. */
+  public Cycle(
+      String id,
+      CycleSettings settings,
+      CycleStatus status,
+      long version,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(id, settings, status, version, createdAt, updatedAt, CycleTimeline.NONE);
+  }
+
+  /** What changed, for the outbox; each lifecycle move is one change. */
   public sealed interface Change {
     record Drafted() implements Change {}
 
+    /** Staff changed the settings. */
     record Updated() implements Change {}
 
     record Opened() implements Change {}
 
     /** Registration closed with this many applications holding and awaiting a place. */
     record Closed(long admitted, long waitlisted) implements Change {}
+
+    /** Matching finished a run of the closed cycle: it is being matched. */
+    record MatchingStarted() implements Change {}
+
+    /** Matching published the cycle's partnerships. */
+    record MatchesPublished() implements Change {}
+
+    /** The partnerships began (programme time). */
+    record Running(Instant startedAt) implements Change {}
+
+    /** The last scheduled week is over (programme time). */
+    record Completed(Instant completedAt) implements Change {}
+
+    record Archived(Instant archivedAt) implements Change {}
   }
 
-  /** A cycle after a change, and the change. */
+  /** A cycle after a change, and the changes (possibly none: only a fact was noted). */
   public record Changed(Cycle cycle, List<Change> changes) {}
 
   public static Changed draft(String id, CycleSettings settings, Instant now) {
@@ -54,7 +91,7 @@ public record Cycle(
           "capacity cannot drop below the " + admitted + " places already taken", "capacity");
     }
     return new Changed(
-        new Cycle(id, newSettings, status, version + 1, createdAt, now),
+        new Cycle(id, newSettings, status, version + 1, createdAt, now, timeline),
         List.of(new Change.Updated()));
   }
 
@@ -82,18 +119,83 @@ public record Cycle(
   }
 
   /**
-   * Matching published the cycle's partnerships: applications are frozen. Returns empty if that is
-   * already known (the event was redelivered).
+   * Matching finished a run of this cycle: a closed cycle is now being matched, and the run's
+   * figures are kept (a later run replaces an earlier one). Empty if that is already known (the
+   * event was redelivered, or an older run arrived late).
    */
-  public java.util.Optional<Changed> matchesPublished(Instant now) {
-    if (status == CycleStatus.MATCHES_PUBLISHED
-        || status == CycleStatus.RUNNING
-        || status == CycleStatus.COMPLETED
-        || status == CycleStatus.ARCHIVED) {
-      return java.util.Optional.empty();
+  public Optional<Changed> matchingRunCompleted(MatchingRun run, Instant now) {
+    MatchingRun last = timeline.lastRun();
+    boolean newer = last == null || run.supersedes(last);
+    boolean starts = status == CycleStatus.REGISTRATION_CLOSED;
+    if (!newer && !starts) {
+      return Optional.empty();
     }
-    return java.util.Optional.of(
-        new Changed(withStatus(CycleStatus.MATCHES_PUBLISHED, now), List.of(new Change.Updated())));
+    return Optional.of(
+        new Changed(
+            new Cycle(
+                id,
+                settings,
+                starts ? CycleStatus.MATCHING : status,
+                version + 1,
+                createdAt,
+                now,
+                newer ? timeline.withLastRun(run) : timeline),
+            starts ? List.of(new Change.MatchingStarted()) : List.of()));
+  }
+
+  /**
+   * Matching published the cycle's partnerships: applications are frozen, and any programme fact
+   * that arrived earlier is applied at once. Empty if that is already known (the event was
+   * redelivered).
+   */
+  public Optional<Changed> matchesPublished(Instant now) {
+    if (status.reached(CycleStatus.MATCHES_PUBLISHED)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        withStatus(CycleStatus.MATCHES_PUBLISHED, now)
+            .catchUp(List.of(new Change.MatchesPublished()), now));
+  }
+
+  /**
+   * The programme clock reached the partnership start: a published cycle runs; an earlier one
+   * remembers the fact until it is published. Empty if the fact is already known.
+   */
+  public Optional<Changed> programmeStarted(Instant startedAt, Instant now) {
+    if (timeline.programmeStartedAt() != null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        noted(timeline.withProgrammeStarted(startedAt), now).catchUp(List.of(), now));
+  }
+
+  /**
+   * The programme clock passed the last scheduled week: a running cycle completes (a published one
+   * runs and completes at once); an earlier one remembers the fact. Empty if the fact is already
+   * known.
+   */
+  public Optional<Changed> programmeEnded(Instant endedAt, Instant now) {
+    if (timeline.programmeEndedAt() != null) {
+      return Optional.empty();
+    }
+    return Optional.of(noted(timeline.withProgrammeEnded(endedAt), now).catchUp(List.of(), now));
+  }
+
+  /** Staff archive a completed cycle: read-only from now on. */
+  public Changed archive(Instant now) {
+    if (status != CycleStatus.COMPLETED) {
+      throw new StateConflict("only a completed cycle can be archived (it is " + status + ")");
+    }
+    return new Changed(
+        new Cycle(
+            id,
+            settings,
+            CycleStatus.ARCHIVED,
+            version + 1,
+            createdAt,
+            now,
+            timeline.withArchivedAt(now)),
+        List.of(new Change.Archived(now)));
   }
 
   /** Whether a public application is accepted now. */
@@ -101,7 +203,39 @@ public record Cycle(
     return status == CycleStatus.REGISTRATION_OPEN && settings.windowContains(now);
   }
 
+  /**
+   * Applies the programme facts the status now allows, each move after the ones before it. This
+   * cycle already carries its new version.
+   */
+  private Changed catchUp(List<Change> before, Instant now) {
+    List<Change> changes = new ArrayList<>(before);
+    Cycle cycle = this;
+    @Nullable Instant started =
+        timeline.programmeStartedAt() != null
+            ? timeline.programmeStartedAt()
+            : timeline.programmeEndedAt(); // an ended programme has started
+    if (cycle.status == CycleStatus.MATCHES_PUBLISHED && started != null) {
+      cycle = cycle.moved(CycleStatus.RUNNING, cycle.timeline.withRunningSince(started));
+      changes.add(new Change.Running(started));
+    }
+    Instant ended = timeline.programmeEndedAt();
+    if (cycle.status == CycleStatus.RUNNING && ended != null) {
+      cycle = cycle.moved(CycleStatus.COMPLETED, cycle.timeline.withCompletedAt(ended));
+      changes.add(new Change.Completed(ended));
+    }
+    return new Changed(cycle, List.copyOf(changes));
+  }
+
+  private Cycle noted(CycleTimeline next, Instant now) {
+    return new Cycle(id, settings, status, version + 1, createdAt, now, next);
+  }
+
+  /** The same version: one more move within a change already counted. */
+  private Cycle moved(CycleStatus next, CycleTimeline nextTimeline) {
+    return new Cycle(id, settings, next, version, createdAt, updatedAt, nextTimeline);
+  }
+
   private Cycle withStatus(CycleStatus next, Instant now) {
-    return new Cycle(id, settings, next, version + 1, createdAt, now);
+    return new Cycle(id, settings, next, version + 1, createdAt, now, timeline);
   }
 }

@@ -70,6 +70,11 @@ public record CycleSettings(
     return Math.max(1, (int) ((long) capacity * countryCapPercent / 100));
   }
 
+  /** The last day of the last scheduled week: {@code partnershipStartsOn + 7·lengthWeeks − 1}. */
+  public LocalDate lastWeekEndsOn() {
+    return partnershipStartsOn.plusDays(7L * lengthWeeks - 1);
+  }
+
   public boolean windowContains(Instant now) {
     return !now.isBefore(registrationOpensAt) && now.isBefore(registrationClosesAt);
   }

@@ -1,8 +1,9 @@
 package org.penpals.registration.cycle.domain;
 
 /**
- * Lifecycle of a cycle. Registration-service moves a cycle through the first three; later ones
- * follow matching and the running programme.
+ * Lifecycle of a cycle, in order. Staff move a cycle through the first three; matching's runs and
+ * publication move it to {@code MATCHING} and {@code MATCHES_PUBLISHED}; the programme clock to
+ * {@code RUNNING} and {@code COMPLETED}; staff archive it.
  */
 public enum CycleStatus {
   DRAFT,
@@ -13,6 +14,11 @@ public enum CycleStatus {
   RUNNING,
   COMPLETED,
   ARCHIVED;
+
+  /** Whether the cycle is at {@code other} or past it. */
+  public boolean reached(CycleStatus other) {
+    return ordinal() >= other.ordinal();
+  }
 
   /** Applications may still be edited, imported or withdrawn without touching matches. */
   public boolean beforeMatching() {

@@ -23,6 +23,7 @@ public class ApplyService {
   private final java.util.function.Function<String, java.util.Optional<Cycle>> recentCycles;
   private final ParticipantRepository participants;
   private final Admissions admissions;
+  private final Waitlist waitlist;
   private final Secrets secrets;
   private final Clock clock;
 
@@ -35,11 +36,13 @@ public class ApplyService {
       java.util.function.Function<String, java.util.Optional<Cycle>> recentCycles,
       ParticipantRepository participants,
       Admissions admissions,
+      Waitlist waitlist,
       Secrets secrets,
       Clock clock) {
     this.recentCycles = recentCycles;
     this.participants = participants;
     this.admissions = admissions;
+    this.waitlist = waitlist;
     this.secrets = secrets;
     this.clock = clock;
   }
@@ -138,6 +141,10 @@ public class ApplyService {
     Participant.Changed verified = participant.verify(clock.instant());
     if (!participants.update(verified, participant.revision())) {
       throw InvalidInput.of("token", "is invalid or has expired");
+    }
+    if (verified.participant().waitlisted()) {
+      // now in the queue: a place that is free (nobody confirmed was waiting) is theirs
+      waitlist.confirmedWhileWaiting(participant.cycleId());
     }
     return verified.participant();
   }

@@ -28,6 +28,12 @@ public interface ParticipantRepository {
 
   Optional<Participant> findByVerificationHash(String tokenHash);
 
+  /**
+   * Applications of the cycle that still wait for a place (not withdrawn or erased), earliest
+   * application first (ties by id).
+   */
+  List<Participant> waitlisted(String cycleId);
+
   ApplicantPage search(ApplicantQuery query);
 
   /** Streams every application matching the query's filters (no paging), oldest first. */

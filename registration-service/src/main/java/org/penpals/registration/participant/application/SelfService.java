@@ -1,6 +1,7 @@
 package org.penpals.registration.participant.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.penpals.platform.domain.NotFound;
@@ -20,16 +21,19 @@ public class SelfService {
   private final CycleRepository cycles;
   private final ParticipantRepository participants;
   private final Admissions admissions;
+  private final Waitlist waitlist;
   private final Clock clock;
 
   public SelfService(
       CycleRepository cycles,
       ParticipantRepository participants,
       Admissions admissions,
+      Waitlist waitlist,
       Clock clock) {
     this.cycles = cycles;
     this.participants = participants;
     this.admissions = admissions;
+    this.waitlist = waitlist;
     this.clock = clock;
   }
 
@@ -38,6 +42,20 @@ public class SelfService {
         .find(participantId)
         .filter(p -> p.status() != ParticipantStatus.ERASED)
         .orElseThrow(() -> new NotFound("participant"));
+  }
+
+  /**
+   * An application with its cycle and, while it waits, its place in the queue.
+   *
+   * @param waitlistPosition 1 = next in line; null unless waitlisted
+   */
+  public record Overview(
+      Participant participant, Cycle cycle, @Nullable Integer waitlistPosition) {}
+
+  public Overview overview(String participantId) {
+    Participant participant = me(participantId);
+    Cycle cycle = cycles.find(participant.cycleId()).orElseThrow(() -> new NotFound("participant"));
+    return new Overview(participant, cycle, waitlist.position(participant));
   }
 
   /**
@@ -58,20 +76,34 @@ public class SelfService {
     boolean countryChanged = !old.countryCode().equals(requested.countryCode());
     Admission admission = current.admission();
     Admission.Reason reason = current.admissionReason();
+    Instant now = clock.instant();
     // check the state first: nothing is reserved for a change that cannot happen
-    Participant.Changed changed = current.update(requested, admission, reason, editable);
-    if (countryChanged && current.status() != ParticipantStatus.WITHDRAWN) {
-      if (current.holdsPlace()) {
-        admissions.release(cycle.id(), old.countryCode());
-      }
-      Admissions.Decision decision = admissions.admit(cycle, requested.countryCode());
-      changed = current.update(requested, decision.admission(), decision.reason(), editable);
+    Participant.Changed changed = current.update(requested, admission, reason, editable, now);
+    boolean heldPlace = current.holdsPlace();
+    if (countryChanged) {
+      // a place held moves with its holder, atomically: it is never counted nowhere
+      Admissions.Decision decision =
+          heldPlace
+              ? admissions.move(cycle, old.countryCode(), requested.countryCode())
+              : admissions.admit(cycle, requested.countryCode());
+      changed = current.update(requested, decision.admission(), decision.reason(), editable, now);
     }
     if (!participants.update(changed, current.revision())) {
       if (countryChanged && changed.participant().holdsPlace()) {
-        admissions.release(cycle.id(), requested.countryCode());
+        if (heldPlace) {
+          admissions.moveBack(cycle.id(), old.countryCode(), requested.countryCode());
+        } else {
+          admissions.release(cycle.id(), requested.countryCode());
+        }
       }
       throw new StateConflict("your application was changed elsewhere; reload and try again");
+    }
+    if (countryChanged && heldPlace) {
+      if (changed.participant().holdsPlace()) {
+        waitlist.placesMayHaveFreed(cycle.id()); // the old country has room under its cap again
+      } else {
+        waitlist.placeGivenUp(cycle.id(), old.countryCode()); // they wait now: the place goes on
+      }
     }
     return changed.participant();
   }
@@ -93,9 +125,10 @@ public class SelfService {
     releaseIfHeld(before);
   }
 
+  /** A place held is handed to the next in line while registration is open, else given back. */
   private void releaseIfHeld(Participant before) {
     if (before.holdsPlace() && before.profile() != null) {
-      admissions.release(before.cycleId(), before.profile().countryCode());
+      waitlist.placeGivenUp(before.cycleId(), before.profile().countryCode());
     }
   }
 

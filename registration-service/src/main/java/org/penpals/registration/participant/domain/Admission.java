@@ -10,4 +10,12 @@ public enum Admission {
     CAPACITY,
     COUNTRY_CAP
   }
+
+  /** How a waitlisted application got its place. */
+  public enum Route {
+    /** A coordinator or admin admitted it (may exceed the capacity and the country cap). */
+    STAFF,
+    /** A place freed while registration was open, and it was next in line. */
+    FREED_PLACE
+  }
 }

@@ -13,6 +13,9 @@ import org.penpals.platform.domain.StateConflict;
  *
  * @param personKey pseudonymous key of the person across cycles (keyed hash of the email)
  * @param profile null once erased
+ * @param admissionReason why the application waits, while waitlisted
+ * @param admittedAt since when the application holds a place, while admitted
+ * @param admissionRoute how a waitlisted application got its place (null: admitted on applying)
  */
 public record Participant(
     String id,
@@ -23,6 +26,8 @@ public record Participant(
     ParticipantStatus status,
     Admission admission,
     Admission.@Nullable Reason admissionReason,
+    @Nullable Instant admittedAt,
+    Admission.@Nullable Route admissionRoute,
     long revision,
     Instant registeredAt,
     @Nullable Verification verification,
@@ -73,6 +78,8 @@ public record Participant(
             ParticipantStatus.PENDING_VERIFICATION,
             admission,
             reason,
+            admission == Admission.ADMITTED ? now : null,
+            null,
             1,
             now,
             verification,
@@ -106,6 +113,8 @@ public record Participant(
             ParticipantStatus.VERIFIED,
             admission,
             admissionReason,
+            admittedAt,
+            admissionRoute,
             revision + 1,
             registeredAt,
             null,
@@ -132,6 +141,8 @@ public record Participant(
             status,
             admission,
             admissionReason,
+            admittedAt,
+            admissionRoute,
             revision + 1,
             registeredAt,
             renewed,
@@ -146,7 +157,8 @@ public record Participant(
   }
 
   /**
-   * Edits the profile (the email stays: it is the identity that was verified).
+   * Edits the profile (the email stays: it is the identity that was verified). A new country may
+   * change the admission (a place under that country's cap, or a wait for one).
    *
    * @param editable whether the cycle still allows edits (before matching)
    */
@@ -154,7 +166,8 @@ public record Participant(
       Profile newProfile,
       Admission newAdmission,
       Admission.@Nullable Reason newReason,
-      boolean editable) {
+      boolean editable,
+      Instant now) {
     requireActive();
     if (!editable) {
       throw new StateConflict("applications can no longer be edited: matching has started");
@@ -169,6 +182,10 @@ public record Participant(
             status,
             newAdmission,
             newReason,
+            newAdmission == admission
+                ? admittedAt
+                : newAdmission == Admission.ADMITTED ? now : null,
+            newAdmission == admission ? admissionRoute : null,
             revision + 1,
             registeredAt,
             verification,
@@ -192,6 +209,8 @@ public record Participant(
             ParticipantStatus.WITHDRAWN,
             admission,
             admissionReason,
+            admittedAt,
+            admissionRoute,
             revision + 1,
             registeredAt,
             null,
@@ -221,6 +240,8 @@ public record Participant(
             ParticipantStatus.ERASED,
             admission,
             admissionReason,
+            admittedAt,
+            admissionRoute,
             revision + 1,
             registeredAt,
             null,
@@ -232,11 +253,51 @@ public record Participant(
     return new Changed(next, List.of(new ParticipantEvent.Erased(next)));
   }
 
+  /**
+   * A waitlisted application gets a place: staff admitted it, or a place freed while registration
+   * was open and it was next in line.
+   */
+  public Changed admit(Admission.Route route, Instant now) {
+    requireActive();
+    if (admission != Admission.WAITLISTED) {
+      throw new StateConflict("this application is not waitlisted (it is " + admission + ")");
+    }
+    Participant next =
+        new Participant(
+            id,
+            cycleId,
+            personKey,
+            profile,
+            consent,
+            status,
+            Admission.ADMITTED,
+            null,
+            now,
+            route,
+            revision + 1,
+            registeredAt,
+            verification,
+            verifiedAt,
+            withdrawnAt,
+            withdrawalReason,
+            erasedAt,
+            importId);
+    return new Changed(next, List.of(new ParticipantEvent.Admitted(next)));
+  }
+
+  /** Still in the cycle: neither withdrawn nor erased. */
+  public boolean active() {
+    return status == ParticipantStatus.PENDING_VERIFICATION || status == ParticipantStatus.VERIFIED;
+  }
+
+  /** Waits for a place and is still in the cycle. */
+  public boolean waitlisted() {
+    return admission == Admission.WAITLISTED && active();
+  }
+
   /** Holds a place in the cycle (counts against capacity). */
   public boolean holdsPlace() {
-    return admission == Admission.ADMITTED
-        && (status == ParticipantStatus.PENDING_VERIFICATION
-            || status == ParticipantStatus.VERIFIED);
+    return admission == Admission.ADMITTED && active();
   }
 
   private void requireActive() {

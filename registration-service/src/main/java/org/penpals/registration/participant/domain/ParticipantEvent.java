@@ -19,6 +19,9 @@ public sealed interface ParticipantEvent {
 
   record ProfileUpdated(Participant participant) implements ParticipantEvent {}
 
+  /** A waitlisted application got a place ({@link Participant#admissionRoute()} says how). */
+  record Admitted(Participant participant) implements ParticipantEvent {}
+
   record Withdrawn(Participant participant) implements ParticipantEvent {}
 
   record Erased(Participant participant) implements ParticipantEvent {}

@@ -14,6 +14,10 @@ class ParticipantTest {
   static final Instant NOW = Instant.parse("2027-01-15T12:00:00Z");
 
   static Participant.Changed registered() {
+    return registered(Admission.ADMITTED, null);
+  }
+
+  static Participant.Changed registered(Admission admission, Admission.Reason reason) {
     Profile profile =
         ProfileTest.profile("maria@example.org", "BG", List.of(new Language("en", true)), null);
     return Participant.register(
@@ -22,8 +26,8 @@ class ParticipantTest {
         "key",
         profile,
         new Consent(true, true, NOW),
-        Admission.ADMITTED,
-        null,
+        admission,
+        reason,
         "token",
         new Verification("hash", NOW.plus(Duration.ofHours(72))),
         NOW,
@@ -64,7 +68,8 @@ class ParticipantTest {
   @Test
   void shouldRefuseToEditAWithdrawnApplication() {
     Participant withdrawn = registered().participant().withdraw("moving", NOW).participant();
-    assertThatThrownBy(() -> withdrawn.update(withdrawn.profile(), Admission.ADMITTED, null, true))
+    assertThatThrownBy(
+            () -> withdrawn.update(withdrawn.profile(), Admission.ADMITTED, null, true, NOW))
         .isInstanceOf(StateConflict.class);
   }
 
@@ -86,5 +91,46 @@ class ParticipantTest {
                     NOW,
                     null))
         .isInstanceOf(InvalidInput.class);
+  }
+
+  @Test
+  void shouldHoldAPlaceSinceApplyingWhenAdmittedOnApplying() {
+    Participant admitted = registered().participant();
+    assertThat(admitted.admittedAt()).isEqualTo(NOW);
+    assertThat(admitted.admissionRoute()).isNull();
+    assertThat(
+            registered(Admission.WAITLISTED, Admission.Reason.CAPACITY).participant().admittedAt())
+        .isNull();
+  }
+
+  @Test
+  void shouldAdmitAWaitlistedApplicationWithItsRouteAndOweTheEvent() {
+    Participant waiting =
+        registered(Admission.WAITLISTED, Admission.Reason.COUNTRY_CAP).participant();
+    Instant later = NOW.plus(Duration.ofDays(3));
+
+    Participant.Changed admitted = waiting.admit(Admission.Route.FREED_PLACE, later);
+
+    Participant p = admitted.participant();
+    assertThat(p.admission()).isEqualTo(Admission.ADMITTED);
+    assertThat(p.admissionReason()).isNull();
+    assertThat(p.admittedAt()).isEqualTo(later);
+    assertThat(p.admissionRoute()).isEqualTo(Admission.Route.FREED_PLACE);
+    assertThat(p.revision()).isEqualTo(waiting.revision() + 1);
+    assertThat(p.holdsPlace()).isTrue();
+    assertThat(admitted.events()).containsExactly(new ParticipantEvent.Admitted(p));
+  }
+
+  @Test
+  void shouldRefuseToAdmitAnApplicationThatIsNotWaitingOrHasLeft() {
+    Participant waiting = registered(Admission.WAITLISTED, Admission.Reason.CAPACITY).participant();
+
+    assertThatThrownBy(() -> registered().participant().admit(Admission.Route.STAFF, NOW))
+        .isInstanceOf(StateConflict.class);
+    assertThatThrownBy(
+            () -> waiting.withdraw(null, NOW).participant().admit(Admission.Route.STAFF, NOW))
+        .isInstanceOf(StateConflict.class);
+    assertThatThrownBy(() -> waiting.erase(NOW).participant().admit(Admission.Route.STAFF, NOW))
+        .isInstanceOf(StateConflict.class);
   }
 }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import org.penpals.registration.cycle.application.ApplicantCounts;
 import org.penpals.registration.cycle.application.CycleRepository;
 import org.penpals.registration.cycle.application.CycleService;
 import org.penpals.registration.cycle.domain.Cycle;
@@ -23,10 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class CycleController {
   private final CycleService cycles;
   private final CycleRepository repository;
+  private final ApplicantCounts applicants;
 
-  public CycleController(CycleService cycles, CycleRepository repository) {
+  public CycleController(
+      CycleService cycles, CycleRepository repository, ApplicantCounts applicants) {
     this.cycles = cycles;
     this.repository = repository;
+    this.applicants = applicants;
   }
 
   @GetMapping("/open")
@@ -75,7 +79,19 @@ public class CycleController {
     return view(cycles.close(cycleId));
   }
 
+  @PostMapping("/{cycleId}/archive")
+  @Operation(
+      summary = "Archive a completed cycle",
+      description =
+          "COMPLETED → ARCHIVED (event CycleArchived): the cycle becomes read-only (no admissions,"
+              + " no announcements). 409 unless the cycle is COMPLETED.",
+      security = @SecurityRequirement(name = "bearer"))
+  public CycleView archive(@PathVariable String cycleId) {
+    return view(cycles.archive(cycleId));
+  }
+
   private CycleView view(Cycle cycle) {
-    return CycleView.of(cycle, repository.occupancy(cycle.id()));
+    return CycleView.of(
+        cycle, repository.occupancy(cycle.id()), applicants.countWaitlisted(cycle.id()));
   }
 }

@@ -39,9 +39,14 @@ public class ParticipantController {
   }
 
   @GetMapping
-  @Operation(summary = "My application")
-  public ParticipantView me() {
-    return ParticipantView.of(self.me(CurrentParticipant.id()));
+  @Operation(
+      summary = "My application",
+      description =
+          "With where it stands: admittedAt and admissionRoute while it holds a place,"
+              + " waitlistPosition (1 = next) while it waits, and the cycle's name, status and"
+              + " dates (partnershipStartsOn, lastWeekEndsOn).")
+  public MyApplicationView me() {
+    return MyApplicationView.of(self.overview(CurrentParticipant.id()));
   }
 
   @PutMapping

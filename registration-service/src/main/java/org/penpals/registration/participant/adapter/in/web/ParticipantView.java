@@ -1,5 +1,6 @@
 package org.penpals.registration.participant.adapter.in.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -8,13 +9,27 @@ import org.penpals.registration.participant.domain.Participant;
 import org.penpals.registration.participant.domain.ParticipantStatus;
 import org.penpals.registration.participant.domain.Profile;
 
-/** An application as its owner and staff see it. */
+/**
+ * An application as its owner and staff see it.
+ *
+ * @param admissionReason why it waits, while waitlisted
+ * @param admittedAt since when it holds a place, while admitted
+ * @param admissionRoute how a waitlisted application got its place ({@code STAFF}, {@code
+ *     FREED_PLACE}); null if admitted on applying, or not admitted
+ */
 public record ParticipantView(
     String id,
     String cycleId,
     ParticipantStatus status,
     Admission admission,
     Admission.@Nullable Reason admissionReason,
+    @Schema(description = "since when it holds a place; null unless admitted")
+        @Nullable Instant admittedAt,
+    @Schema(
+            description =
+                "how a waitlisted application got its place; null if admitted on applying or not"
+                    + " admitted")
+        Admission.@Nullable Route admissionRoute,
     Instant registeredAt,
     @Nullable Instant verifiedAt,
     @Nullable Instant withdrawnAt,
@@ -49,10 +64,20 @@ public record ParticipantView(
         p.status(),
         p.admission(),
         p.admissionReason(),
+        admittedAt(p),
+        p.admission() == Admission.ADMITTED ? p.admissionRoute() : null,
         p.registeredAt(),
         p.verifiedAt(),
         p.withdrawnAt(),
         profile == null ? null : profile(profile));
+  }
+
+  /** Applications admitted on applying before admittedAt was kept have held it since then. */
+  static @Nullable Instant admittedAt(Participant p) {
+    if (p.admission() != Admission.ADMITTED) {
+      return null;
+    }
+    return p.admittedAt() != null ? p.admittedAt() : p.registeredAt();
   }
 
   static ProfileView profile(Profile p) {

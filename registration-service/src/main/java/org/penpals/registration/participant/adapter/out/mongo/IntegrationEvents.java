@@ -2,8 +2,10 @@ package org.penpals.registration.participant.adapter.out.mongo;
 
 import java.util.List;
 import org.penpals.contracts.registration.Admission;
+import org.penpals.contracts.registration.AdmissionRoute;
 import org.penpals.contracts.registration.LanguageSkill;
 import org.penpals.contracts.registration.LibrarySector;
+import org.penpals.contracts.registration.ParticipantAdmitted;
 import org.penpals.contracts.registration.ParticipantEmailVerified;
 import org.penpals.contracts.registration.ParticipantErased;
 import org.penpals.contracts.registration.ParticipantProfile;
@@ -55,6 +57,14 @@ final class IntegrationEvents {
     if (event instanceof ParticipantEvent.ProfileUpdated) {
       return new ParticipantProfileUpdated(
           p.id(), p.cycleId(), p.revision(), profile(required(p.profile())));
+    }
+    if (event instanceof ParticipantEvent.Admitted) {
+      return new ParticipantAdmitted(
+          p.id(),
+          p.cycleId(),
+          p.revision(),
+          AdmissionRoute.valueOf(required(p.admissionRoute()).name()),
+          required(p.admittedAt()));
     }
     if (event instanceof ParticipantEvent.Withdrawn) {
       return new ParticipantWithdrawn(

@@ -227,6 +227,23 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
   }
 
   @Override
+  public List<Participant> waitlisted(String cycleId) {
+    return participants
+        .find(
+            and(
+                eq("cycleId", cycleId),
+                eq("admission", Admission.WAITLISTED.name()),
+                in(
+                    "status",
+                    ParticipantStatus.PENDING_VERIFICATION.name(),
+                    ParticipantStatus.VERIFIED.name())))
+        .sort(Sorts.ascending("registeredAt", "_id"))
+        .batchSize(1000)
+        .map(MongoParticipantRepository::participant)
+        .into(new ArrayList<>());
+  }
+
+  @Override
   public ApplicantPage search(ApplicantQuery query) {
     Bson filter = filter(query);
     List<Participant> items =
@@ -292,6 +309,18 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
   }
 
   @Override
+  public long countWaitlisted(String cycleId) {
+    return participants.countDocuments(
+        and(
+            eq("cycleId", cycleId),
+            in(
+                "status",
+                ParticipantStatus.PENDING_VERIFICATION.name(),
+                ParticipantStatus.VERIFIED.name()),
+            eq("admission", Admission.WAITLISTED.name())));
+  }
+
+  @Override
   public Counts count(String cycleId) {
     List<String> active =
         List.of(ParticipantStatus.PENDING_VERIFICATION.name(), ParticipantStatus.VERIFIED.name());
@@ -350,6 +379,8 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
     f.put("status", p.status().name());
     f.put("admission", p.admission().name());
     f.put("admissionReason", p.admissionReason() == null ? null : p.admissionReason().name());
+    f.put("admittedAt", date(p.admittedAt()));
+    f.put("admissionRoute", p.admissionRoute() == null ? null : p.admissionRoute().name());
     f.put("revision", p.revision());
     f.put("registeredAt", Date.from(p.registeredAt()));
     f.put("verifiedAt", date(p.verifiedAt()));
@@ -414,6 +445,7 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
     Document consent = doc.get("consent", Document.class);
     Document verification = doc.get("verification", Document.class);
     String reason = doc.getString("admissionReason");
+    String route = doc.getString("admissionRoute");
     return new Participant(
         doc.getString("_id"),
         doc.getString("cycleId"),
@@ -428,6 +460,8 @@ public class MongoParticipantRepository implements ParticipantRepository, Applic
         ParticipantStatus.valueOf(doc.getString("status")),
         Admission.valueOf(doc.getString("admission")),
         reason == null ? null : Admission.Reason.valueOf(reason),
+        instant(doc, "admittedAt"),
+        route == null ? null : Admission.Route.valueOf(route),
         ((Number) doc.get("revision")).longValue(),
         doc.getDate("registeredAt").toInstant(),
         verification == null
