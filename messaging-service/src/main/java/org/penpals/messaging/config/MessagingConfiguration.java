@@ -128,7 +128,10 @@ class MessagingConfiguration {
         queue,
         templates,
         new ProgrammeMail.Links(
-            properties.portalUrl(), properties.verifyUrl(), properties.signInUrl()),
+            properties.portalUrl(),
+            properties.verifyUrl(),
+            properties.signInUrl(),
+            properties.contact()),
         clock,
         dispatcher::signal);
   }
@@ -182,5 +185,23 @@ class MessagingConfiguration {
   Consumer<Message<byte[]>> promptDeliveries(
       ProgrammeListener listener, EventDispatcher.Factory events) {
     return listener.prompts(events);
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> matchingParticipants(
+      ProgrammeListener listener, EventDispatcher.Factory events) {
+    return listener.matchingParticipants(events);
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> promptEngagement(
+      ProgrammeListener listener, EventDispatcher.Factory events) {
+    return listener.engagement(events);
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> registrationCycles(
+      ProgrammeListener listener, EventDispatcher.Factory events) {
+    return listener.cycles(events);
   }
 }

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param portalUrl the participant portal, linked from mails
  * @param verifyUrl the portal's verification page; the token is appended
  * @param signInUrl the portal's sign-in page; the token is appended
+ * @param contact the programme team's address, given in mails that invite questions
  * @param senders sender threads per instance
  * @param batchSize mails per SMTP connection (capped by the rate limiter's limit per period)
  * @param lease how long a claimed mail stays with its sender
@@ -25,6 +26,7 @@ public record MessagingProperties(
     String portalUrl,
     String verifyUrl,
     String signInUrl,
+    String contact,
     int senders,
     int batchSize,
     Duration lease,
