@@ -20,6 +20,7 @@ import org.penpals.messaging.mail.adapter.out.smtp.SmtpTransport;
 import org.penpals.messaging.mail.adapter.out.template.ThymeleafMailTemplates;
 import org.penpals.messaging.mail.application.MailDispatcher;
 import org.penpals.messaging.mail.application.MailLog;
+import org.penpals.messaging.mail.application.MyNotices;
 import org.penpals.messaging.mail.application.ProgrammeMail;
 import org.penpals.platform.events.EventDispatcher;
 import org.penpals.platform.mongo.IndexSpec;
@@ -173,6 +174,11 @@ class MessagingConfiguration {
   @Bean
   MyPartnership myPartnership(MongoDirectory directory) {
     return new MyPartnership(directory);
+  }
+
+  @Bean
+  MyNotices myNotices(MongoMailQueue queue) {
+    return new MyNotices(queue);
   }
 
   @Bean

@@ -22,7 +22,8 @@ class SecurityRules {
         rules
             .requestMatchers(BASE + "/conversations", BASE + "/conversations/**")
             .hasRole(Role.PARTICIPANT.name())
-            .requestMatchers(GET, BASE + "/participants/me/partnership")
+            .requestMatchers(
+                GET, BASE + "/participants/me/partnership", BASE + "/participants/me/notices")
             .hasRole(Role.PARTICIPANT.name())
             .requestMatchers(GET, BASE + "/mails", BASE + "/mails/**")
             .hasAnyRole(Role.STAFF)
