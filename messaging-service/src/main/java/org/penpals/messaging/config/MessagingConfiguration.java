@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.penpals.messaging.announcement.adapter.in.scheduling.AnnouncementSender;
+import org.penpals.messaging.announcement.adapter.out.mongo.MongoAnnouncements;
+import org.penpals.messaging.announcement.application.AnnouncementService;
 import org.penpals.messaging.conversation.adapter.out.mongo.MongoConversations;
 import org.penpals.messaging.conversation.application.ConversationService;
 import org.penpals.messaging.directory.adapter.out.mongo.MongoDirectory;
@@ -53,6 +56,7 @@ class MessagingConfiguration {
   List<IndexSpec> messagingIndexes() {
     List<IndexSpec> indexes = new ArrayList<>(MongoMailQueue.indexes());
     indexes.addAll(MongoDirectory.indexes());
+    indexes.addAll(MongoAnnouncements.indexes());
     return indexes;
   }
 
@@ -179,6 +183,32 @@ class MessagingConfiguration {
   @Bean
   MyNotices myNotices(MongoMailQueue queue) {
     return new MyNotices(queue);
+  }
+
+  @Bean
+  MongoAnnouncements announcements(MongoDatabase database) {
+    return new MongoAnnouncements(database);
+  }
+
+  @Bean
+  AnnouncementService announcementService(
+      MongoAnnouncements announcements,
+      MongoDirectory directory,
+      ProgrammeMail mail,
+      Clock clock,
+      MessagingProperties properties) {
+    return new AnnouncementService(
+        announcements,
+        directory,
+        mail,
+        clock,
+        new AnnouncementService.Settings(
+            properties.announcements().batchSize(), properties.announcements().batchesPerRound()));
+  }
+
+  @Bean
+  AnnouncementSender announcementSender(AnnouncementService announcements) {
+    return new AnnouncementSender(announcements);
   }
 
   @Bean

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param firstBackoff wait after a mail's first transient failure (doubles)
  * @param maxBackoff the longest wait between a mail's attempts
  * @param unavailableBackoff pause after the server could not be reached (retries exhausted)
+ * @param announcements how announcements are delivered
  */
 @ConfigurationProperties("penpals.messaging")
 public record MessagingProperties(
@@ -34,4 +35,15 @@ public record MessagingProperties(
     int maxAttempts,
     Duration firstBackoff,
     Duration maxBackoff,
-    Duration unavailableBackoff) {}
+    Duration unavailableBackoff,
+    Announcements announcements) {
+
+  /**
+   * {@code penpals.messaging.announcements.*}; {@code interval} (how often due announcements are
+   * looked for) is read by the scheduler itself.
+   *
+   * @param batchSize recipients handled between two records of progress
+   * @param batchesPerRound batches one round handles per announcement
+   */
+  public record Announcements(int batchSize, int batchesPerRound) {}
+}
