@@ -20,6 +20,7 @@ import org.penpals.contracts.messaging.MessagingEvents;
 import org.penpals.contracts.prompts.PartnerReminded;
 import org.penpals.contracts.registration.AdmissionRoute;
 import org.penpals.contracts.registration.ParticipantEmailVerified;
+import org.penpals.contracts.registration.ParticipantErased;
 import org.penpals.messaging.support.MessagingIntegrationTest;
 import org.penpals.messaging.support.Upstream;
 import org.penpals.messaging.support.Upstream.Person;
@@ -391,5 +392,66 @@ class LifeEventMailsIT extends MessagingIntegrationTest {
     noMailTo(paired, partner, withdrew, unconfirmed, formerPartner);
     staysAt(waiting, 2);
     staysAt(unpaired, 2);
+  }
+
+  @Test
+  void shouldStillTellTheRemainingPartnerWhenTheOneWhoLeftIsErasedBeforeItIsSent() {
+    // given a pair about to be introduced while the mail server is away
+    String cycle = Upstream.unique("cycle");
+    Person stays = person(cycle, "Sofia Rossi", "IT", "Europe/Rome", "en");
+    Person erased = person(cycle, "Erased Person", "GB", "Europe/London", "en");
+    awaitKnown(stays, erased);
+    smtp.down();
+    String pair = upstream.formed(cycle, stays, erased);
+    upstream.planned(pair, cycle, Upstream.prompt("Hello"), stays, erased);
+    await().atMost(WAIT).until(() -> mail("intro:" + pair + ":" + stays.id()) != null);
+
+    // when the other is erased: matching dissolves the pair, registration erases them
+    upstream.dissolved(pair, cycle, "ERASURE", List.of(erased), List.of(stays));
+    await().atMost(WAIT).until(() -> mail("partner-left:" + pair + ":" + stays.id()) != null);
+    upstream.send(new ParticipantErased(erased.id(), cycle, 5, Instant.now()));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                database()
+                    .getCollection("recipients")
+                    .find(Filters.eq("_id", erased.id()))
+                    .first()
+                    .getBoolean("erased", false));
+    smtp.up();
+
+    // then the introduction naming them is never sent, the news that a partner left (naming
+    // nobody) is
+    MimeMessage left = onlyMailTo(stays);
+    assertThat(subject(left)).isEqualTo("News about your Penpals partnership");
+    assertThat(text(left)).doesNotContain("Erased Person");
+    assertThat(mail("intro:" + pair + ":" + stays.id()).getString("status")).isEqualTo("CANCELLED");
+    staysAt(stays, 1);
+    noMailTo(erased);
+  }
+
+  @Test
+  void shouldKeepAReminderForSomeoneNotKnownYetOnTheDeadLetterTopic() {
+    // given a reminder for a participant whose registration has not arrived
+    String cycle = Upstream.unique("cycle");
+    Person reporter = person(cycle, "Rep Orter", "GB", "Europe/London", "en");
+    awaitKnown(reporter);
+    Person unknown =
+        new Person(Upstream.unique("p"), cycle, "Not Yet", "x@example.org", "GB", "L", "UTC", "en");
+    String dlt =
+        Topics.deadLetter(
+            Topics.PROMPT_ENGAGEMENT,
+            org.penpals.messaging.mail.adapter.in.messaging.ProgrammeListener.GROUP);
+    try (TopicReader deadLetters = TopicReader.fromNow(dlt)) {
+
+      // when it arrives
+      PartnerReminded reminded =
+          upstream.reminded(Upstream.unique("ps"), reporter, Instant.now(), unknown);
+
+      // then it is kept for a replay rather than dropped
+      deadLetters.await(r -> reminded.partnershipId().equals(r.key()), 1, Duration.ofSeconds(60));
+      assertThat(mail("reminder:" + reminded.reportId() + ":" + unknown.id())).isNull();
+    }
   }
 }

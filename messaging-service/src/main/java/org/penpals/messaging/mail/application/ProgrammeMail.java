@@ -655,7 +655,10 @@ public class ProgrammeMail {
                 Map<String, Object> model = new LinkedHashMap<>();
                 model.put("name", to.fullName());
                 model.put("partner", author);
-                model.put("link", links.portal() + "/conversations/" + partnershipId);
+                // the portal's conversation page shows the signed-in member's current thread (it
+                // has no
+                // page per partnership id)
+                model.put("link", links.conversation());
                 enqueue(
                     "message:" + partnershipId + ":" + participantId + ":" + slot,
                     MailKind.PARTNER_MESSAGE,
