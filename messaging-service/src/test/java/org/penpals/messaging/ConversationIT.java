@@ -155,7 +155,9 @@ class ConversationIT extends MessagingIntegrationTest {
       assertThat(smtp.to(pair.second().email())).hasSize(1);
       var mail = smtp.to(pair.second().email()).get(0);
       assertThat(subject(mail)).isEqualTo("Ngozi Okafor le ha escrito en Penpals");
-      assertThat(html(mail)).contains("/conversations/" + pair.partnership()).doesNotContain("<i>");
+      assertThat(html(mail))
+          .contains("href=\"http://localhost:8090/messages\"")
+          .doesNotContain("<i>");
       assertThat(smtp.to(pair.first().email())).isEmpty();
     }
   }

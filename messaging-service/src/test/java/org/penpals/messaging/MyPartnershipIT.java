@@ -110,6 +110,34 @@ class MyPartnershipIT extends MessagingIntegrationTest {
   }
 
   @Test
+  void shouldShowACompletedPartnershipAsEndedWithItsCards() {
+    // given a running pair
+    String cycle = Upstream.unique("cycle");
+    Person first = person(cycle, "Hana Kim", "KR", "Asia/Seoul", "en");
+    Person second = person(cycle, "Omar Haddad", "JO", "Asia/Amman", "fr");
+    awaitKnown(first, second);
+    String partnership = upstream.formed(cycle, first, second);
+    await().atMost(WAIT).until(() -> mine(first).status() == 200);
+    assertThat(mine(first).json().get("status").asString()).isEqualTo("ACTIVE");
+    assertThat(mine(first).json().get("completedAt").isNull()).isTrue();
+
+    // when it completes with its cycle
+    Instant before = Instant.now();
+    upstream.completed(partnership, cycle, first, second);
+
+    // then both still see it, as completed, with the partner's card
+    await()
+        .atMost(WAIT)
+        .until(() -> "COMPLETED".equals(mine(first).json().get("status").asString()));
+    JsonNode ofFirst = mine(first).json();
+    assertThat(ofFirst.get("partnershipId").asString()).isEqualTo(partnership);
+    assertThat(Instant.parse(ofFirst.get("completedAt").asString()))
+        .isAfterOrEqualTo(before.minusSeconds(1));
+    assertThat(ofFirst.get("partners").get(0).get("name").asString()).isEqualTo("Omar Haddad");
+    assertThat(mine(second).json().get("status").asString()).isEqualTo("COMPLETED");
+  }
+
+  @Test
   void shouldShowTheNewPartnershipAfterARematch() {
     String cycle = Upstream.unique("cycle");
     Person stays = person(cycle, "Maria Petrova", "BG", "Europe/Sofia", "en");

@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.penpals.messaging.announcement.adapter.in.scheduling.AnnouncementSender;
+import org.penpals.messaging.announcement.adapter.out.mongo.MongoAnnouncements;
+import org.penpals.messaging.announcement.application.AnnouncementService;
 import org.penpals.messaging.conversation.adapter.out.mongo.MongoConversations;
 import org.penpals.messaging.conversation.application.ConversationService;
 import org.penpals.messaging.directory.adapter.out.mongo.MongoDirectory;
@@ -20,6 +23,7 @@ import org.penpals.messaging.mail.adapter.out.smtp.SmtpTransport;
 import org.penpals.messaging.mail.adapter.out.template.ThymeleafMailTemplates;
 import org.penpals.messaging.mail.application.MailDispatcher;
 import org.penpals.messaging.mail.application.MailLog;
+import org.penpals.messaging.mail.application.MyNotices;
 import org.penpals.messaging.mail.application.ProgrammeMail;
 import org.penpals.platform.events.EventDispatcher;
 import org.penpals.platform.mongo.IndexSpec;
@@ -52,6 +56,7 @@ class MessagingConfiguration {
   List<IndexSpec> messagingIndexes() {
     List<IndexSpec> indexes = new ArrayList<>(MongoMailQueue.indexes());
     indexes.addAll(MongoDirectory.indexes());
+    indexes.addAll(MongoAnnouncements.indexes());
     return indexes;
   }
 
@@ -128,7 +133,10 @@ class MessagingConfiguration {
         queue,
         templates,
         new ProgrammeMail.Links(
-            properties.portalUrl(), properties.verifyUrl(), properties.signInUrl()),
+            properties.portalUrl(),
+            properties.verifyUrl(),
+            properties.signInUrl(),
+            properties.contact()),
         clock,
         dispatcher::signal);
   }
@@ -173,6 +181,37 @@ class MessagingConfiguration {
   }
 
   @Bean
+  MyNotices myNotices(MongoMailQueue queue) {
+    return new MyNotices(queue);
+  }
+
+  @Bean
+  MongoAnnouncements announcements(MongoDatabase database) {
+    return new MongoAnnouncements(database);
+  }
+
+  @Bean
+  AnnouncementService announcementService(
+      MongoAnnouncements announcements,
+      MongoDirectory directory,
+      ProgrammeMail mail,
+      Clock clock,
+      MessagingProperties properties) {
+    return new AnnouncementService(
+        announcements,
+        directory,
+        mail,
+        clock,
+        new AnnouncementService.Settings(
+            properties.announcements().batchSize(), properties.announcements().batchesPerRound()));
+  }
+
+  @Bean
+  AnnouncementSender announcementSender(AnnouncementService announcements) {
+    return new AnnouncementSender(announcements);
+  }
+
+  @Bean
   Consumer<Message<byte[]>> matchingPartnerships(
       ProgrammeListener listener, EventDispatcher.Factory events) {
     return listener.partnerships(events);
@@ -182,5 +221,23 @@ class MessagingConfiguration {
   Consumer<Message<byte[]>> promptDeliveries(
       ProgrammeListener listener, EventDispatcher.Factory events) {
     return listener.prompts(events);
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> matchingParticipants(
+      ProgrammeListener listener, EventDispatcher.Factory events) {
+    return listener.matchingParticipants(events);
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> promptEngagement(
+      ProgrammeListener listener, EventDispatcher.Factory events) {
+    return listener.engagement(events);
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> registrationCycles(
+      ProgrammeListener listener, EventDispatcher.Factory events) {
+    return listener.cycles(events);
   }
 }

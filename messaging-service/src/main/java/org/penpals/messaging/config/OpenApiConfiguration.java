@@ -18,8 +18,8 @@ class OpenApiConfiguration {
                 .title("Penpals messaging service")
                 .version("v1")
                 .description(
-                    "Partner conversations and the partner card (participant token) and the programme"
-                        + " mail log (staff)."
+                    "Partner conversations, the partner card and notices (participant token); the"
+                        + " programme mail log and announcements to a cycle (staff)."
                         + " Errors are RFC 9457 problem details whose `errors[]` name each"
                         + " offending field.")
                 .license(new License().name("Apache-2.0")))

@@ -1,5 +1,6 @@
 package org.penpals.messaging.config;
 
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
@@ -9,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Participants: only their own conversations and partnership. Staff: the mail log (any staff role
- * reads, ADMIN and COORDINATOR resend). Nothing is public; anything not named here is denied.
+ * Participants: only their own conversations, partnership and notices. Staff: the mail log and
+ * announcements (any staff role reads; ADMIN and COORDINATOR resend, announce, preview and cancel).
+ * Nothing is public; anything not named here is denied.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityRules {
@@ -22,11 +24,20 @@ class SecurityRules {
         rules
             .requestMatchers(BASE + "/conversations", BASE + "/conversations/**")
             .hasRole(Role.PARTICIPANT.name())
-            .requestMatchers(GET, BASE + "/participants/me/partnership")
+            .requestMatchers(
+                GET, BASE + "/participants/me/partnership", BASE + "/participants/me/notices")
             .hasRole(Role.PARTICIPANT.name())
             .requestMatchers(GET, BASE + "/mails", BASE + "/mails/**")
             .hasAnyRole(Role.STAFF)
             .requestMatchers(POST, BASE + "/mails/*/resend")
-            .hasAnyRole(Role.STAFF_WRITE);
+            .hasAnyRole(Role.STAFF_WRITE)
+            .requestMatchers(
+                POST, BASE + "/cycles/*/announcements", BASE + "/cycles/*/announcements/preview")
+            .hasAnyRole(Role.STAFF_WRITE)
+            .requestMatchers(DELETE, BASE + "/cycles/*/announcements/*")
+            .hasAnyRole(Role.STAFF_WRITE)
+            .requestMatchers(
+                GET, BASE + "/cycles/*/announcements", BASE + "/cycles/*/announcements/*")
+            .hasAnyRole(Role.STAFF);
   }
 }

@@ -1,8 +1,10 @@
 package org.penpals.messaging.support;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,17 +15,31 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.penpals.contracts.CloudEventHeaders;
 import org.penpals.contracts.EventCatalog;
 import org.penpals.contracts.EventType;
+import org.penpals.contracts.matching.ParticipantWaitlisted;
+import org.penpals.contracts.matching.PartnershipCompleted;
+import org.penpals.contracts.matching.PartnershipDissolved;
 import org.penpals.contracts.matching.PartnershipFormed;
 import org.penpals.contracts.matching.PartnershipMember;
+import org.penpals.contracts.prompts.PartnerReminded;
 import org.penpals.contracts.prompts.PromptContent;
 import org.penpals.contracts.prompts.PromptDue;
 import org.penpals.contracts.prompts.PromptsPlanned;
 import org.penpals.contracts.registration.Admission;
+import org.penpals.contracts.registration.AdmissionRoute;
+import org.penpals.contracts.registration.CycleArchived;
+import org.penpals.contracts.registration.CycleCompleted;
+import org.penpals.contracts.registration.CycleDetails;
+import org.penpals.contracts.registration.CycleRunning;
+import org.penpals.contracts.registration.CycleStatus;
 import org.penpals.contracts.registration.LanguageSkill;
 import org.penpals.contracts.registration.LibrarySector;
+import org.penpals.contracts.registration.ParticipantAdmitted;
+import org.penpals.contracts.registration.ParticipantEmailVerified;
 import org.penpals.contracts.registration.ParticipantProfile;
 import org.penpals.contracts.registration.ParticipantRegistered;
+import org.penpals.contracts.registration.ParticipantWithdrawn;
 import org.penpals.contracts.registration.PartnerPreferences;
+import org.penpals.contracts.registration.PromptCadence;
 import org.penpals.contracts.registration.SectorPreference;
 import org.penpals.platform.events.EventJson;
 import org.penpals.platform.testkit.SharedInfrastructure;
@@ -123,8 +139,113 @@ public final class Upstream implements AutoCloseable {
     return person;
   }
 
+  /** Registration waitlisted the application ({@code CAPACITY} or {@code COUNTRY_CAP}). */
+  public Person registerWaitlisted(
+      String cycleId, String name, String country, String zone, String locale, String reason) {
+    String id = unique("p");
+    Person person =
+        new Person(id, cycleId, name, id + "@example.org", country, "Library", zone, locale);
+    send(
+        new ParticipantRegistered(
+            id, cycleId, "pk-" + id, 1, person.profile(), Admission.WAITLISTED, reason));
+    return person;
+  }
+
+  /** The person confirmed their email; returns the event id. */
+  public String verified(Person person) {
+    return send(new ParticipantEmailVerified(person.id(), person.cycleId(), 2, Instant.now()));
+  }
+
+  /** A waitlisted person was given a place; returns the event id. */
+  public String admitted(Person person, AdmissionRoute route) {
+    return send(new ParticipantAdmitted(person.id(), person.cycleId(), 3, route, Instant.now()));
+  }
+
+  public String withdrawn(Person person) {
+    return send(new ParticipantWithdrawn(person.id(), person.cycleId(), 9, Instant.now(), null));
+  }
+
+  /** Matching could not pair the person in run {@code runId}. */
+  public String waitlistedByMatching(Person person, String runId) {
+    return send(
+        new ParticipantWaitlisted(
+            person.id(), person.cycleId(), "NO_VALID_PARTNER", runId, Instant.now()));
+  }
+
+  public String dissolved(
+      String partnershipId,
+      String cycleId,
+      String reason,
+      List<Person> leaving,
+      List<Person> remaining) {
+    return send(
+        new PartnershipDissolved(
+            partnershipId,
+            cycleId,
+            reason,
+            leaving.stream().map(Person::id).toList(),
+            remaining.stream().map(Person::id).toList(),
+            Instant.now()));
+  }
+
+  public String completed(String partnershipId, String cycleId, Person... members) {
+    return send(
+        new PartnershipCompleted(
+            partnershipId,
+            cycleId,
+            List.of(members).stream().map(Person::id).toList(),
+            Instant.now()));
+  }
+
+  public PartnerReminded reminded(
+      String partnershipId, Person reporter, Instant answerBy, Person... quiet) {
+    PartnerReminded reminded =
+        new PartnerReminded(
+            partnershipId,
+            reporter.cycleId(),
+            unique("report"),
+            reporter.id(),
+            List.of(quiet).stream().map(Person::id).toList(),
+            answerBy,
+            Instant.now());
+    send(reminded);
+    return reminded;
+  }
+
+  /** A cycle's details as registration describes them, in {@code status}. */
+  public static CycleDetails cycle(String name, CycleStatus status) {
+    return new CycleDetails(
+        name,
+        Instant.parse("2030-01-01T00:00:00Z"),
+        Instant.parse("2030-02-01T00:00:00Z"),
+        LocalDate.parse("2030-03-04"),
+        17,
+        PromptCadence.WEEKLY,
+        DayOfWeek.MONDAY,
+        9,
+        100,
+        20,
+        status);
+  }
+
+  public String cycleRunning(String cycleId, String name) {
+    return send(new CycleRunning(cycleId, cycle(name, CycleStatus.RUNNING), Instant.now()));
+  }
+
+  public String cycleCompleted(String cycleId, String name) {
+    return send(new CycleCompleted(cycleId, cycle(name, CycleStatus.COMPLETED), Instant.now()));
+  }
+
+  public String cycleArchived(String cycleId, String name) {
+    return send(new CycleArchived(cycleId, cycle(name, CycleStatus.ARCHIVED), Instant.now()));
+  }
+
   public String formed(String cycleId, Person... members) {
-    String id = unique("ps");
+    return formed(unique("ps"), cycleId, members);
+  }
+
+  /** A partnership with this id (a trio's two others re-formed as {@code <id>-r}, say). */
+  public String formed(String id, String cycleId, Person... members) {
     send(
         new PartnershipFormed(
             id,

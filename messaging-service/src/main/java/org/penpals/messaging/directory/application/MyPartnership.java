@@ -1,8 +1,10 @@
 package org.penpals.messaging.directory.application;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.penpals.messaging.directory.domain.Partnership;
 import org.penpals.messaging.directory.domain.Recipient;
 
@@ -13,14 +15,26 @@ import org.penpals.messaging.directory.domain.Recipient;
 public class MyPartnership {
   private final Directory directory;
 
+  /** Where a shown partnership stands (a dissolved one is never shown). */
+  public enum Status {
+    /** Formed and running. */
+    ACTIVE,
+    /** Ran to the end of its cycle: the portal shows "your partnership has ended". */
+    COMPLETED
+  }
+
   /**
    * A partnership seen by one of its members.
    *
-   * @param status {@code ACTIVE}: formed and not dissolved (the only kind shown)
    * @param partners the other members whose contact details are known
+   * @param completedAt when it ended with its cycle; null while active
    */
   public record View(
-      String partnershipId, String cycleId, String status, List<Recipient> partners) {
+      String partnershipId,
+      String cycleId,
+      Status status,
+      @Nullable Instant completedAt,
+      List<Recipient> partners) {
     public View {
       partners = List.copyOf(partners);
     }
@@ -31,8 +45,9 @@ public class MyPartnership {
   }
 
   /**
-   * The newest partnership the participant is in that was formed and not dissolved; empty if there
-   * is none (not matched yet, waitlisted, withdrawn, or the partnership ended).
+   * The newest partnership the participant is in that was formed and not dissolved, running or
+   * completed with its cycle; empty if there is none (not matched yet, waitlisted, withdrawn, or
+   * the partnership was dissolved and no new one formed).
    */
   public Optional<View> of(String participantId) {
     Optional<Recipient> me = directory.recipient(participantId);
@@ -44,7 +59,7 @@ public class MyPartnership {
       Optional<Partnership> found =
           directory
               .partnership(ids.get(i))
-              .filter(Partnership::active)
+              .filter(Partnership::current)
               .filter(p -> p.hasMember(participantId));
       if (found.isPresent()) {
         Partnership p = found.get();
@@ -52,7 +67,13 @@ public class MyPartnership {
         for (String partner : p.partnersOf(participantId)) {
           directory.recipient(partner).ifPresent(partners::add);
         }
-        return Optional.of(new View(p.partnershipId(), p.cycleId(), "ACTIVE", partners));
+        return Optional.of(
+            new View(
+                p.partnershipId(),
+                p.cycleId(),
+                p.completed() ? Status.COMPLETED : Status.ACTIVE,
+                p.completedAt(),
+                partners));
       }
     }
     return Optional.empty();

@@ -9,14 +9,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What this service knows of a partnership: its members (from {@code PartnershipFormed}), whether
- * it was dissolved, and its prompt plan (from {@code PromptsPlanned}). The two events may arrive in
- * either order, so both halves are optional until both came.
+ * it was dissolved or completed, and its prompt plan (from {@code PromptsPlanned}). The events may
+ * arrive in any order, so each half is optional until it came.
  *
  * @param members empty until the partnership's formation is known
  * @param formed whether {@code PartnershipFormed} arrived
  * @param dissolved whether {@code PartnershipDissolved} arrived: nothing more is sent to it
  * @param first the first prompt, once planned
  * @param firstDue each member's first prompt time, once planned
+ * @param completedAt when it ran to the end of its cycle ({@code PartnershipCompleted}), if it did
  */
 public record Partnership(
     String partnershipId,
@@ -25,7 +26,8 @@ public record Partnership(
     boolean formed,
     boolean dissolved,
     @Nullable Prompt first,
-    Map<String, Instant> firstDue) {
+    Map<String, Instant> firstDue,
+    @Nullable Instant completedAt) {
 
   public Partnership {
     Objects.requireNonNull(partnershipId, "partnershipId");
@@ -37,6 +39,17 @@ public record Partnership(
     }
   }
 
+  public Partnership(
+      String partnershipId,
+      String cycleId,
+      List<String> members,
+      boolean formed,
+      boolean dissolved,
+      @Nullable Prompt first,
+      Map<String, Instant> firstDue) {
+    this(partnershipId, cycleId, members, formed, dissolved, first, firstDue, null);
+  }
+
   public boolean hasMember(String participantId) {
     return formed && members.contains(participantId);
   }
@@ -46,16 +59,29 @@ public record Partnership(
     return members.stream().filter(m -> !m.equals(participantId)).toList();
   }
 
-  /** Formed, planned and not dissolved: introductions can go out. */
+  /** Formed, planned, not dissolved and not over: introductions can go out. */
   public boolean readyForIntroductions() {
-    return formed && !dissolved && first != null;
+    return active() && first != null;
   }
 
   public Optional<Prompt> firstPrompt() {
     return Optional.ofNullable(first);
   }
 
+  public boolean completed() {
+    return completedAt != null;
+  }
+
+  /** Formed and running: neither dissolved nor completed. */
   public boolean active() {
+    return formed && !dissolved && !completed();
+  }
+
+  /**
+   * Formed and not dissolved: running, or ran to the end of its cycle. The partner card shows it,
+   * and its members are not "without a partnership" when the cycle ends.
+   */
+  public boolean current() {
     return formed && !dissolved;
   }
 }

@@ -60,8 +60,14 @@ public interface MailQueue {
   boolean resend(String id, String to, Instant now);
 
   /**
-   * Erasure: deletes the participant's own mails; mails to others about these partnerships (which
-   * name the participant) lose their content, and those not yet sent are cancelled.
+   * The participant's notices ({@link org.penpals.messaging.mail.domain.MailKind#notice()} mails
+   * with their content), newest first.
+   */
+  List<Mail> notices(String participantId, int limit);
+
+  /**
+   * Erasure: deletes the participant's own mails and notices; mails to others about these
+   * partnerships that name their partners lose their content, and those not yet sent are cancelled.
    */
   void erase(String participantId, Collection<String> partnershipIds);
 }

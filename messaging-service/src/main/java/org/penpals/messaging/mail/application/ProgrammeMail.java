@@ -8,14 +8,19 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.penpals.messaging.directory.application.Directory;
+import org.penpals.messaging.directory.domain.Cycle;
 import org.penpals.messaging.directory.domain.Partnership;
 import org.penpals.messaging.directory.domain.Prompt;
 import org.penpals.messaging.directory.domain.Recipient;
@@ -46,8 +51,31 @@ public class ProgrammeMail {
    * @param portal the participant portal's base URL
    * @param verify the portal's verification page; the token is appended, URL-encoded
    * @param signIn the portal's sign-in page; the token is appended, URL-encoded
+   * @param contact the programme team's address, named where a mail invites questions
    */
-  public record Links(String portal, String verify, String signIn) {}
+  public record Links(String portal, String verify, String signIn, String contact) {
+    /** The portal's conversation page (the signed-in participant's current thread). */
+    String conversation() {
+      return portal + "/messages";
+    }
+
+    /** The portal's home page where check-ins and surveys are answered. */
+    String surveys() {
+      return portal + "/home#checkins";
+    }
+  }
+
+  /** Why matching dissolved a partnership ({@code PartnershipDissolved.reason}). */
+  public enum DissolvedBecause {
+    /** A member withdrew from the cycle. */
+    WITHDRAWAL,
+    /** A member's data was erased. */
+    ERASURE,
+    /** Staff dissolved it. */
+    STAFF,
+    /** A member asked for a new partner after a reported silence went unanswered. */
+    QUIET
+  }
 
   public ProgrammeMail(
       Directory directory,
@@ -66,13 +94,98 @@ public class ProgrammeMail {
 
   // ------------------------------------------------------------------ participants
 
-  /** A registration or profile change: keep the copy; send introductions that waited for it. */
+  /**
+   * A registration or profile change: keep the copy; send introductions, and the waitlist or
+   * admission news, that waited for it.
+   */
   public void participantChanged(Recipient recipient) {
     if (directory.save(recipient)) {
       for (String partnershipId : directory.partnershipsOf(recipient.participantId())) {
         directory.partnership(partnershipId).ifPresent(this::introduce);
       }
+      directory.recipient(recipient.participantId()).ifPresent(this::standing);
     }
+  }
+
+  /**
+   * The participant confirmed their email: the waitlist or admission news that waited for it goes
+   * out now.
+   */
+  public void emailVerified(String participantId) {
+    directory
+        .verified(participantId)
+        .or(() -> unknownUnlessErased(participantId))
+        .ifPresent(this::standing);
+  }
+
+  /** A waitlisted applicant got a place: told now, or once their email is confirmed. */
+  public void admitted(String participantId, Instant at) {
+    directory
+        .admitted(participantId, at)
+        .or(() -> unknownUnlessErased(participantId))
+        .ifPresent(this::standing);
+  }
+
+  /**
+   * Matching found nobody for the participant when it published run {@code runId}: one mail per run
+   * that waitlisted them.
+   */
+  public void waitlistedByMatching(String participantId, String cycleId, String runId) {
+    directory
+        .waitlistedByMatching(participantId)
+        .or(() -> unknownUnlessErased(participantId))
+        .filter(r -> !r.withdrawn())
+        .ifPresent(
+            to -> waitlisted(to, cycleId, "waitlisted:" + participantId + ":" + runId, "MATCHING"));
+  }
+
+  /**
+   * The news owed to a participant once their email is confirmed: a place (if a waitlisted
+   * applicant was admitted, whether before or after confirming), else the registration waitlist.
+   * Each under its own key, so it is mailed once however often this is asked.
+   */
+  private void standing(Recipient r) {
+    if (!r.verified() || r.withdrawn()) {
+      return;
+    }
+    if (r.admittedAt() != null) {
+      String language = templates.language(r.locale());
+      Map<String, Object> model = greeting(r);
+      model.put("cycle", cycleName(r.cycleId()));
+      model.put("portal", links.portal());
+      enqueue(
+          "admitted:" + r.participantId(),
+          MailKind.ADMITTED,
+          r.participantId(),
+          r.cycleId(),
+          null,
+          r.email(),
+          language,
+          model);
+    } else if (r.waitlistReason() != null) {
+      waitlisted(
+          r,
+          r.cycleId(),
+          "waitlisted:" + r.participantId() + ":registration",
+          r.waitlistReason().name());
+    }
+  }
+
+  private void waitlisted(Recipient to, String cycleId, String id, String reason) {
+    Map<String, Object> model = greeting(to);
+    model.put("reason", reason);
+    model.put("stage", "MATCHING".equals(reason) ? "MATCHING" : "REGISTRATION");
+    model.put("cycle", cycleName(cycleId));
+    model.put("portal", links.portal());
+    enqueue(
+        id,
+        MailKind.WAITLISTED,
+        to.participantId(),
+        cycleId,
+        null,
+        to.email(),
+        templates.language(to.locale()),
+        model);
   }
 
   public void participantWithdrawn(String participantId, long revision) {
@@ -148,14 +261,247 @@ public class ProgrammeMail {
     introduce(directory.planned(partnershipId, cycleId, first, firstDue));
   }
 
-  public void partnershipDissolved(String partnershipId, String cycleId) {
+  /**
+   * A partnership ended early. {@code WITHDRAWAL}, {@code ERASURE}: each remaining member is told
+   * (a trio's two others carry on together, a pair's other gets a new partner). {@code STAFF}:
+   * every member is told. {@code QUIET}: the silent members are told, kindly, and whom to ask. The
+   * member who left is named in none of them. A reason this service does not know sends nothing.
+   */
+  public void partnershipDissolved(
+      String partnershipId,
+      String cycleId,
+      @Nullable DissolvedBecause reason,
+      List<String> leaving,
+      List<String> remaining) {
     directory.dissolved(partnershipId, cycleId);
+    if (reason == null) {
+      log.info("partnership {} dissolved for a reason with no mail", partnershipId);
+      return;
+    }
+    switch (reason) {
+      case WITHDRAWAL, ERASURE -> {
+        for (String member : remaining) {
+          owed(member)
+              .ifPresent(
+                  to -> {
+                    List<String> others =
+                        remaining.stream().filter(m -> !m.equals(member)).toList();
+                    Map<String, Object> model = greeting(to);
+                    model.put("carryOn", !others.isEmpty());
+                    model.put("others", names(others));
+                    model.put("portal", links.portal());
+                    enqueue(
+                        "partner-left:" + partnershipId + ":" + member,
+                        MailKind.PARTNER_LEFT,
+                        member,
+                        cycleId,
+                        partnershipId,
+                        to.email(),
+                        templates.language(to.locale()),
+                        model);
+                  });
+        }
+      }
+      case STAFF, QUIET -> {
+        Set<String> told = new LinkedHashSet<>(leaving);
+        if (reason == DissolvedBecause.STAFF) {
+          told.addAll(remaining);
+        }
+        for (String member : told) {
+          owed(member)
+              .ifPresent(
+                  to -> {
+                    Map<String, Object> model = greeting(to);
+                    model.put("reason", reason.name());
+                    model.put("contact", links.contact());
+                    model.put("portal", links.portal());
+                    enqueue(
+                        "dissolved:" + partnershipId + ":" + member,
+                        MailKind.PARTNERSHIP_DISSOLVED,
+                        member,
+                        cycleId,
+                        partnershipId,
+                        to.email(),
+                        templates.language(to.locale()),
+                        model);
+                  });
+        }
+      }
+    }
+  }
+
+  /**
+   * A partnership ran to the end of its cycle: each member is thanked and asked for the final
+   * survey; the partner card shows it as ended.
+   */
+  public void partnershipCompleted(
+      String partnershipId, String cycleId, List<String> members, Instant at) {
+    directory.completed(partnershipId, cycleId, at);
+    for (String member : members) {
+      owed(member)
+          .ifPresent(
+              to -> {
+                Map<String, Object> model = greeting(to);
+                model.put("cycle", cycleName(cycleId));
+                model.put("survey", links.surveys());
+                enqueue(
+                    "ended:" + partnershipId + ":" + member,
+                    MailKind.PARTNERSHIP_ENDED,
+                    member,
+                    cycleId,
+                    partnershipId,
+                    to.email(),
+                    templates.language(to.locale()),
+                    model);
+              });
+    }
+  }
+
+  /**
+   * A partner reported the members in {@code reminded} quiet: each is asked to write by {@code
+   * answerBy} (their own date), naming the reporter by first name only. Not sent to a partnership
+   * that has ended meanwhile.
+   */
+  public void partnerReminded(
+      String partnershipId,
+      String cycleId,
+      String reportId,
+      String reportedBy,
+      List<String> reminded,
+      Instant answerBy) {
+    Optional<Partnership> partnership = directory.partnership(partnershipId);
+    if (partnership.map(p -> p.formed() && !p.active()).orElse(false)) {
+      log.info("reminder {} not sent: partnership {} has ended", reportId, partnershipId);
+      return;
+    }
+    String reporter = directory.recipient(reportedBy).map(Recipient::firstName).orElse("");
+    for (String member : reminded) {
+      owed(member)
+          .ifPresent(
+              to -> {
+                String language = templates.language(to.locale());
+                Map<String, Object> model = greeting(to);
+                model.put("reporter", reporter);
+                model.put("answerBy", date(answerBy, to.zone(), language));
+                model.put("link", links.conversation());
+                enqueue(
+                    "reminder:" + reportId + ":" + member,
+                    MailKind.REMINDER,
+                    member,
+                    cycleId,
+                    partnershipId,
+                    to.email(),
+                    language,
+                    model);
+              });
+    }
+  }
+
+  // ------------------------------------------------------------------ cycles
+
+  /** A cycle was drafted or moved: keep its name and status. */
+  public void cycleChanged(Cycle cycle) {
+    directory.cycle(cycle);
+  }
+
+  /**
+   * The cycle is complete: everyone still in it (email confirmed, not withdrawn) who is not in a
+   * running or completed partnership is told it has ended; the partnered hear it from {@link
+   * #partnershipCompleted}.
+   *
+   * @return how many were told (including those told before, on a redelivery)
+   */
+  public int cycleCompleted(Cycle cycle) {
+    directory.cycle(cycle);
+    Set<String> partnered = new HashSet<>();
+    for (Partnership p : directory.partnershipsIn(cycle.cycleId())) {
+      if (p.current()) {
+        partnered.addAll(p.members());
+      }
+    }
+    int told = 0;
+    for (Recipient to : directory.recipientsOf(cycle.cycleId())) {
+      if (!to.reachable() || partnered.contains(to.participantId())) {
+        continue;
+      }
+      Map<String, Object> model = greeting(to);
+      model.put("cycle", cycle.name());
+      model.put("portal", links.portal());
+      enqueue(
+          "cycle-completed:" + cycle.cycleId() + ":" + to.participantId(),
+          MailKind.CYCLE_COMPLETED,
+          to.participantId(),
+          cycle.cycleId(),
+          null,
+          to.email(),
+          templates.language(to.locale()),
+          model);
+      told++;
+    }
+    return told;
+  }
+
+  // ------------------------------------------------------------------ announcements
+
+  /** An announcement as a recipient in {@code language} reads it (no personal data in it). */
+  public MailContent announcement(String language, String cycleName, String subject, String body) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("subject", subject);
+    model.put("body", body);
+    model.put("cycle", cycleName);
+    model.put("portal", links.portal());
+    return templates.render(MailKind.ANNOUNCEMENT, templates.language(language), model);
+  }
+
+  /** The supported language a participant reads mail in. */
+  public String languageOf(Recipient recipient) {
+    return templates.language(recipient.locale());
+  }
+
+  /**
+   * One announcement mail to one participant, in their language, under the key {@code
+   * announcement:<id>:<participant>}: asked again (a resumed fan-out), it makes no second mail.
+   *
+   * @param contentIn the announcement rendered in a supported language
+   * @return whether the participant has the mail (made now or before); false if they withdrew or
+   *     were erased meanwhile
+   */
+  public boolean announce(
+      String announcementId,
+      String cycleId,
+      String participantId,
+      Function<String, MailContent> contentIn) {
+    Optional<Recipient> recipient = directory.recipient(participantId).filter(r -> !r.withdrawn());
+    if (recipient.isEmpty()) {
+      return false;
+    }
+    Recipient to = recipient.get();
+    String id = "announcement:" + announcementId + ":" + participantId;
+    if (queue.find(id).isPresent()) {
+      return true;
+    }
+    String language = templates.language(to.locale());
+    store(
+        Mail.pending(
+            id,
+            MailKind.ANNOUNCEMENT,
+            participantId,
+            cycleId,
+            null,
+            to.email(),
+            language,
+            contentIn.apply(language),
+            clock.instant()));
+    return true;
   }
 
   /**
    * Once a partnership is both formed and planned, each member gets one introduction: every
-   * partner's name, country, organisation, email and local time, and the first prompt. A member
-   * whose own or whose partners' details are not known yet is introduced when they arrive.
+   * partner's name, country, organisation, email and local time, and the first prompt. A member who
+   * had a partnership in the cycle before gets it worded for a new partner ({@code NEW_PARTNER},
+   * under the same key), and none at all if every partner is one they already had (a trio's two
+   * others carrying on as a pair). A member whose own or whose partners' details are not known yet
+   * is introduced when they arrive.
    */
   void introduce(Partnership p) {
     if (!p.readyForIntroductions()) {
@@ -170,6 +516,10 @@ public class ProgrammeMail {
       Recipient to = known.get(member);
       List<String> partners = p.partnersOf(member);
       if (to == null || to.withdrawn() || !partners.stream().allMatch(known::containsKey)) {
+        continue;
+      }
+      Optional<MailKind> kind = introductionKind(p, member);
+      if (kind.isEmpty()) {
         continue;
       }
       String language = templates.language(to.locale());
@@ -206,7 +556,7 @@ public class ProgrammeMail {
       model.put("portal", links.portal());
       enqueue(
           "intro:" + p.partnershipId() + ":" + member,
-          MailKind.INTRODUCTION,
+          kind.get(),
           member,
           p.cycleId(),
           p.partnershipId(),
@@ -214,6 +564,26 @@ public class ProgrammeMail {
           language,
           model);
     }
+  }
+
+  /**
+   * {@code INTRODUCTION} for a member's first partnership of the cycle, {@code NEW_PARTNER} for a
+   * later one, none when they already had every partner of this one. Decided from the order the
+   * member's partnerships were recorded in, so a redelivered event decides the same.
+   */
+  private Optional<MailKind> introductionKind(Partnership p, String member) {
+    List<String> theirs = directory.partnershipsOf(member);
+    int at = theirs.indexOf(p.partnershipId());
+    if (at <= 0) {
+      return Optional.of(MailKind.INTRODUCTION);
+    }
+    Set<String> hadBefore = new HashSet<>();
+    for (String earlier : theirs.subList(0, at)) {
+      directory.partnership(earlier).ifPresent(e -> hadBefore.addAll(e.members()));
+    }
+    return hadBefore.containsAll(p.partnersOf(member))
+        ? Optional.empty()
+        : Optional.of(MailKind.NEW_PARTNER);
   }
 
   // ------------------------------------------------------------------ prompts
@@ -285,7 +655,10 @@ public class ProgrammeMail {
                 Map<String, Object> model = new LinkedHashMap<>();
                 model.put("name", to.fullName());
                 model.put("partner", author);
-                model.put("link", links.portal() + "/conversations/" + partnershipId);
+                // the portal's conversation page shows the signed-in member's current thread (it
+                // has no
+                // page per partnership id)
+                model.put("link", links.conversation());
                 enqueue(
                     "message:" + partnershipId + ":" + participantId + ":" + slot,
                     MailKind.PARTNER_MESSAGE,
@@ -308,6 +681,46 @@ public class ProgrammeMail {
     }
   }
 
+  /**
+   * The recipient of a mail that is owed: empty if they withdrew or were erased (they get nothing);
+   * {@link UnknownRecipient} if registration's events have not arrived yet.
+   */
+  private Optional<Recipient> owed(String participantId) {
+    return directory
+        .recipient(participantId)
+        .or(() -> unknownUnlessErased(participantId))
+        .filter(r -> !r.withdrawn());
+  }
+
+  private Optional<Recipient> unknownUnlessErased(String participantId) {
+    if (!directory.erased(participantId)) {
+      // fail, so the consumer retries and finally keeps the event on the dead-letter topic for a
+      // replay, rather than drop the mail
+      throw new UnknownRecipient(participantId);
+    }
+    return Optional.empty();
+  }
+
+  private static Map<String, Object> greeting(Recipient to) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("name", to.fullName());
+    return model;
+  }
+
+  private String names(List<String> participantIds) {
+    return String.join(
+        " & ",
+        participantIds.stream()
+            .map(id -> directory.recipient(id).map(Recipient::fullName).orElse(""))
+            .filter(n -> !n.isEmpty())
+            .toList());
+  }
+
+  /** The cycle's name, or empty while this service has not heard of the cycle. */
+  private String cycleName(String cycleId) {
+    return directory.cycle(cycleId).map(Cycle::name).orElse("");
+  }
+
   private void enqueue(
       String id,
       MailKind kind,
@@ -321,7 +734,7 @@ public class ProgrammeMail {
       return; // handled before: rendering again would change nothing
     }
     MailContent content = templates.render(kind, language, model);
-    Mail mail =
+    store(
         Mail.pending(
             id,
             kind,
@@ -331,9 +744,12 @@ public class ProgrammeMail {
             to,
             language,
             content,
-            clock.instant());
+            clock.instant()));
+  }
+
+  private void store(Mail mail) {
     if (queue.enqueue(mail)) {
-      enqueued.accept(id);
+      enqueued.accept(mail.id());
     }
   }
 
@@ -345,8 +761,17 @@ public class ProgrammeMail {
     return model;
   }
 
-  private static String dateTime(Instant at, ZoneId zone, String language) {
-    return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.forLanguageTag(language))
+  /** A day as a reader of {@code language} writes it ("jueves 14 de marzo de 2030" in Spanish). */
+  private static String date(Instant at, ZoneId zone, String language) {
+    String pattern = "es".equals(language) ? "EEEE d 'de' MMMM 'de' yyyy" : "EEEE d MMMM yyyy";
+    return DateTimeFormatter.ofPattern(pattern, Locale.forLanguageTag(language))
         .format(at.atZone(zone));
+  }
+
+  private static String dateTime(Instant at, ZoneId zone, String language) {
+    return date(at, zone, language)
+        + ", "
+        + DateTimeFormatter.ofPattern("HH:mm", Locale.forLanguageTag(language))
+            .format(at.atZone(zone));
   }
 }

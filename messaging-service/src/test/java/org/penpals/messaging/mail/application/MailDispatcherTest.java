@@ -299,5 +299,10 @@ class MailDispatcherTest {
 
     @Override
     public void erase(String participantId, Collection<String> partnershipIds) {}
+
+    @Override
+    public List<Mail> notices(String participantId, int limit) {
+      return List.of();
+    }
   }
 }

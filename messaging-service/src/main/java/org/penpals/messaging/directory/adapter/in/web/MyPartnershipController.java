@@ -6,7 +6,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.penpals.messaging.directory.application.MyPartnership;
 import org.penpals.messaging.directory.domain.Recipient;
 import org.penpals.platform.domain.NotFound;
@@ -58,16 +60,28 @@ public class MyPartnershipController {
     }
   }
 
+  /**
+   * My partnership.
+   *
+   * @param status {@code ACTIVE} (running) or {@code COMPLETED} (ended with its cycle)
+   * @param completedAt when it ended with its cycle; null while active
+   */
   public record PartnershipView(
-      String partnershipId, String cycleId, String status, List<PartnerView> partners) {}
+      String partnershipId,
+      String cycleId,
+      MyPartnership.Status status,
+      @Nullable Instant completedAt,
+      List<PartnerView> partners) {}
 
   @GetMapping("/partnership")
   @Operation(
       summary = "My current partnership and my partners' cards",
       description =
-          "The newest partnership I am in that was formed and not dissolved; `status` is"
-              + " `ACTIVE`. A pair has one partner, a trio two. 404 before matching, on the"
-              + " waitlist, after withdrawal or once the partnership was dissolved."
+          "The newest partnership I am in that was formed and not dissolved. `status` is"
+              + " `ACTIVE` while it runs and `COMPLETED` (with `completedAt`) once it ended with"
+              + " its cycle: the card stays, with \"your partnership has ended\". A pair has one"
+              + " partner, a trio two. 404 before matching, on the waitlist, after withdrawal or"
+              + " once the partnership was dissolved (until a new one is formed)."
               + " Participant tokens only: staff tokens get 403.")
   @ApiResponse(responseCode = "200", description = "My partnership")
   @ApiResponse(
@@ -83,6 +97,7 @@ public class MyPartnershipController {
                     v.partnershipId(),
                     v.cycleId(),
                     v.status(),
+                    v.completedAt(),
                     v.partners().stream().map(PartnerView::of).toList()))
         .orElseThrow(() -> new NotFound("current partnership"));
   }

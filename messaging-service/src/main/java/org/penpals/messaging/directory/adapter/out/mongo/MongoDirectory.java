@@ -12,13 +12,16 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.penpals.messaging.directory.application.Directory;
+import org.penpals.messaging.directory.domain.Cycle;
 import org.penpals.messaging.directory.domain.Partnership;
 import org.penpals.messaging.directory.domain.Prompt;
 import org.penpals.messaging.directory.domain.Recipient;
@@ -26,32 +29,48 @@ import org.penpals.platform.mongo.IndexSpec;
 
 /**
  * {@code recipients} (one document per participant, {@code _id} = participant id; erasure leaves a
- * tombstone without personal data so replayed events cannot bring it back) and {@code partnerships}
- * ({@code _id} = partnership id). Every read is by {@code _id}.
+ * tombstone without personal data so replayed events cannot bring it back), {@code partnerships}
+ * ({@code _id} = partnership id) and {@code cycles} ({@code _id} = cycle id). Every read on an
+ * event's path is by {@code _id}; only the cycle-wide questions ({@link #recipientsOf}, {@link
+ * #partnershipsIn}: cycle completion, announcements) filter on {@code cycleId}, which real MongoDB
+ * serves from an index and the embedded server answers by a scan (rare, bounded: ADR 0011).
  */
 public class MongoDirectory implements Directory {
   public static final String RECIPIENTS = "recipients";
   public static final String PARTNERSHIPS = "partnerships";
+  public static final String CYCLES = "cycles";
   private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
   private static final String REVISION = "revision";
+  private static final String VERIFIED = "verified";
+  private static final String WAITLIST_REASON = "waitlistReason";
+  private static final String ADMITTED_AT = "admittedAt";
+  private static final String WAITLISTED_BY_MATCHING = "waitlistedByMatching";
+  private static final String CYCLE_ID = "cycleId";
 
   private final MongoCollection<Document> recipients;
   private final MongoCollection<Document> partnerships;
+  private final MongoCollection<Document> cycles;
 
   public MongoDirectory(MongoDatabase database) {
     this.recipients = database.getCollection(RECIPIENTS);
     this.partnerships = database.getCollection(PARTNERSHIPS);
+    this.cycles = database.getCollection(CYCLES);
   }
 
   @Override
   public Optional<Recipient> recipient(String participantId) {
-    Document doc = recipients.find(eq("_id", participantId)).first();
+    return recipient(recipients.find(eq("_id", participantId)).first());
+  }
+
+  private static Optional<Recipient> recipient(@Nullable Document doc) {
     if (doc == null || doc.getString("email") == null || doc.getBoolean("erased", false)) {
       return Optional.empty();
     }
+    String reason = doc.getString(WAITLIST_REASON);
+    Date admittedAt = doc.getDate(ADMITTED_AT);
     return Optional.of(
         new Recipient(
-            participantId,
+            doc.getString("_id"),
             doc.getString("cycleId"),
             doc.getLong("revision"),
             doc.getString("fullName"),
@@ -60,7 +79,11 @@ public class MongoDirectory implements Directory {
             doc.getString("organisation"),
             doc.getString("timeZone"),
             doc.getString("locale"),
-            doc.getBoolean("withdrawn", false)));
+            doc.getBoolean("withdrawn", false),
+            doc.getBoolean(VERIFIED, false),
+            reason == null ? null : Recipient.WaitlistReason.of(reason),
+            admittedAt == null ? null : admittedAt.toInstant(),
+            doc.getBoolean(WAITLISTED_BY_MATCHING, false)));
   }
 
   /**
@@ -73,7 +96,14 @@ public class MongoDirectory implements Directory {
         new IndexSpec(
             RECIPIENTS,
             Indexes.ascending("_id", REVISION),
-            new IndexOptions().name("recipients_revision").unique(true)));
+            new IndexOptions().name("recipients_revision").unique(true)),
+        // cycle-wide questions (real MongoDB; the embedded server ignores non-unique indexes)
+        new IndexSpec(
+            RECIPIENTS, Indexes.ascending(CYCLE_ID), new IndexOptions().name("recipients_cycle")),
+        new IndexSpec(
+            PARTNERSHIPS,
+            Indexes.ascending(CYCLE_ID),
+            new IndexOptions().name("partnerships_cycle")));
   }
 
   /**
@@ -94,6 +124,7 @@ public class MongoDirectory implements Directory {
             .append("timeZone", r.timeZone())
             .append("locale", r.locale())
             .append("withdrawn", r.withdrawn());
+    fields.putAll(facts(r));
     for (int attempt = 0; attempt < 10; attempt++) {
       Document kept =
           recipients
@@ -125,6 +156,59 @@ public class MongoDirectory implements Directory {
     }
     throw new IllegalStateException(
         "recipient " + r.participantId() + " kept changing while being saved");
+  }
+
+  /** The standing facts a copy raises: only those it has (a profile update has none). */
+  private static Document facts(Recipient r) {
+    Document facts = new Document();
+    if (r.verified()) {
+      facts.append(VERIFIED, true);
+    }
+    if (r.waitlistReason() != null) {
+      facts.append(WAITLIST_REASON, r.waitlistReason().name());
+    }
+    if (r.admittedAt() != null) {
+      facts.append(ADMITTED_AT, Date.from(r.admittedAt()));
+    }
+    if (r.waitlistedByMatching()) {
+      facts.append(WAITLISTED_BY_MATCHING, true);
+    }
+    return facts;
+  }
+
+  @Override
+  public Optional<Recipient> verified(String participantId) {
+    return raise(participantId, new Document(VERIFIED, true));
+  }
+
+  @Override
+  public Optional<Recipient> admitted(String participantId, Instant at) {
+    return raise(participantId, new Document(ADMITTED_AT, Date.from(at)));
+  }
+
+  @Override
+  public Optional<Recipient> waitlistedByMatching(String participantId) {
+    return raise(participantId, new Document(WAITLISTED_BY_MATCHING, true));
+  }
+
+  /**
+   * Sets standing facts on a kept copy by a compare-and-set on the revision it read (served by
+   * {@code recipients_revision}), so it never writes over a tombstone an erasure put meanwhile; the
+   * revision itself stays (a later replay of an older registration event is still judged by it).
+   */
+  private Optional<Recipient> raise(String participantId, Document facts) {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      Document kept = recipients.find(new Document("_id", participantId)).first();
+      if (kept == null || kept.getBoolean("erased", false) || kept.getString("email") == null) {
+        return Optional.empty();
+      }
+      Document unchanged = new Document("_id", participantId).append(REVISION, kept.get(REVISION));
+      if (recipients.updateOne(unchanged, new Document("$set", facts)).getMatchedCount() == 1) {
+        return recipient(participantId);
+      }
+    }
+    throw new IllegalStateException(
+        "recipient " + participantId + " kept changing while being updated");
   }
 
   @Override
@@ -161,7 +245,10 @@ public class MongoDirectory implements Directory {
   public Partnership formed(String partnershipId, String cycleId, List<String> members) {
     for (String member : members) {
       recipients.updateOne(
-          eq("_id", member), Updates.addToSet("partnerships", partnershipId), UPSERT);
+          eq("_id", member),
+          Updates.combine(
+              Updates.addToSet("partnerships", partnershipId), Updates.set(VERIFIED, true)),
+          UPSERT);
     }
     partnerships.updateOne(
         eq("_id", partnershipId),
@@ -196,6 +283,55 @@ public class MongoDirectory implements Directory {
         UPSERT);
   }
 
+  @Override
+  public void completed(String partnershipId, String cycleId, Instant at) {
+    partnerships.updateOne(
+        eq("_id", partnershipId),
+        Updates.combine(Updates.set("cycleId", cycleId), Updates.set("completedAt", Date.from(at))),
+        UPSERT);
+  }
+
+  @Override
+  public void cycle(Cycle cycle) {
+    Optional<Cycle> kept = cycle(cycle.cycleId());
+    if (kept.isPresent() && !kept.get().status().mayBeFollowedBy(cycle.status())) {
+      return; // a replayed event of a cycle that has completed or been archived since
+    }
+    cycles.replaceOne(
+        eq("_id", cycle.cycleId()),
+        new Document("name", cycle.name()).append("status", cycle.status().name()),
+        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+  }
+
+  @Override
+  public Optional<Cycle> cycle(String cycleId) {
+    return Optional.ofNullable(cycles.find(eq("_id", cycleId)).first())
+        .map(
+            d ->
+                new Cycle(
+                    cycleId, d.getString("name"), Cycle.Status.valueOf(d.getString("status"))));
+  }
+
+  @Override
+  public List<Recipient> recipientsOf(String cycleId) {
+    List<Recipient> found = new ArrayList<>();
+    recipients
+        .find(eq(CYCLE_ID, cycleId))
+        .projection(Projections.exclude("partnerships"))
+        .forEach(d -> recipient(d).ifPresent(found::add));
+    return found;
+  }
+
+  @Override
+  public List<Partnership> partnershipsIn(String cycleId) {
+    List<Partnership> found = new ArrayList<>();
+    partnerships
+        .find(eq(CYCLE_ID, cycleId))
+        .projection(Projections.exclude("first"))
+        .forEach(d -> found.add(partnership(d)));
+    return found;
+  }
+
   private static Partnership partnership(Document doc) {
     Document first = doc.get("first", Document.class);
     Map<String, Instant> due = new LinkedHashMap<>();
@@ -210,7 +346,8 @@ public class MongoDirectory implements Directory {
         doc.getBoolean("formed", false),
         doc.getBoolean("dissolved", false),
         first == null ? null : prompt(first),
-        due);
+        due,
+        doc.getDate("completedAt") == null ? null : doc.getDate("completedAt").toInstant());
   }
 
   /** A prompt as a document; shared with the conversation and mail adapters' needs. */

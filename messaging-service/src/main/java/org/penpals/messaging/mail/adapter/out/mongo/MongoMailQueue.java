@@ -55,15 +55,25 @@ import org.penpals.platform.outbox.Outbox;
  */
 public class MongoMailQueue implements MailQueue {
   public static final String COLLECTION = "mails";
+
+  /**
+   * One document per participant ({@code _id} = participant id) listing the ids of their notice
+   * mails, so the portal's notices are read by {@code _id} on both servers (the embedded one
+   * ignores the non-unique {@code participantId} index and would scan every mail).
+   */
+  public static final String NOTICES = "notices";
+
   private static final List<String> CONTENT = List.of("subject", "text", "html");
   private static final String REV = "rev";
   private static final String LEASE = "lease";
 
   private final MongoCollection<Document> mails;
+  private final MongoCollection<Document> notices;
   private final Outbox outbox;
 
   public MongoMailQueue(MongoDatabase database, Outbox outbox) {
     this.mails = database.getCollection(COLLECTION);
+    this.notices = database.getCollection(NOTICES);
     this.outbox = outbox;
   }
 
@@ -113,6 +123,14 @@ public class MongoMailQueue implements MailQueue {
       doc.append("subject", content.subject())
           .append("text", content.text())
           .append("html", content.html());
+    }
+    if (mail.kind().notice() && mail.participantId() != null) {
+      // listed first: a crash before the insert leaves an id the reader skips, and the cause's
+      // retry inserts the mail; listed after, a crash would leave a mail no notice list names
+      notices.updateOne(
+          eq("_id", mail.participantId()),
+          Updates.addToSet("mails", mail.id()),
+          new com.mongodb.client.model.UpdateOptions().upsert(true));
     }
     try {
       mails.insertOne(doc);
@@ -327,6 +345,30 @@ public class MongoMailQueue implements MailQueue {
   }
 
   @Override
+  public List<Mail> notices(String participantId, int limit) {
+    Document list = notices.find(eq("_id", participantId)).first();
+    List<String> ids = list == null ? List.of() : list.getList("mails", String.class, List.of());
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    // ids are listed in the order the mails were made: the newest are at the end
+    List<String> newest = ids.subList(Math.max(0, ids.size() - 2 * limit), ids.size());
+    List<Mail> found = new ArrayList<>();
+    mails
+        .find(in("_id", newest))
+        .projection(Projections.exclude("html", Outbox.FIELD))
+        .forEach(
+            d -> {
+              Mail mail = mail(d);
+              if (mail.content() != null && participantId.equals(mail.participantId())) {
+                found.add(mail);
+              }
+            });
+    found.sort(java.util.Comparator.comparing(Mail::createdAt).thenComparing(Mail::id).reversed());
+    return found.subList(0, Math.min(limit, found.size()));
+  }
+
+  @Override
   public void erase(String participantId, Collection<String> partnershipIds) {
     List<Bson> scrub = new ArrayList<>();
     CONTENT.forEach(f -> scrub.add(Updates.unset(f)));
@@ -344,9 +386,18 @@ public class MongoMailQueue implements MailQueue {
     own.add(Updates.set("to", ""));
     own.add(Updates.set("erased", true));
     mails.updateMany(eq("participantId", participantId), Updates.combine(own));
+    notices.deleteOne(eq("_id", participantId));
     if (!partnershipIds.isEmpty()) {
-      // mails to partners name the participant: not sent any more, content gone
-      Bson about = in("partnershipId", partnershipIds);
+      // mails to partners that name the participant: not sent any more, content gone
+      Bson about =
+          and(
+              in("partnershipId", partnershipIds),
+              in(
+                  "kind",
+                  java.util.Arrays.stream(MailKind.values())
+                      .filter(MailKind::namesPartners)
+                      .map(MailKind::name)
+                      .toList()));
       mails.updateMany(and(about, waiting), cancel);
       mails.updateMany(about, Updates.combine(scrub));
     }

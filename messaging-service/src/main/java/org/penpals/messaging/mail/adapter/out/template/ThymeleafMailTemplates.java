@@ -8,6 +8,7 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
 import org.penpals.messaging.mail.application.MailTemplates;
 import org.penpals.messaging.mail.domain.MailContent;
 import org.penpals.messaging.mail.domain.MailKind;
@@ -21,8 +22,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * Mail templates with Thymeleaf: {@code templates/mail/<kind>.html} (HTML mode: every value is
  * escaped), {@code <kind>.txt} (plain text) and {@code <kind>.subject.txt}, with messages from
- * {@code mail/messages_<lang>.properties} (en, es, fr). Prompt bodies are Markdown, rendered by
- * commonmark with raw HTML escaped and unsafe links removed.
+ * {@code mail/messages_<lang>.properties} (en, es, fr). Prompt and announcement bodies are
+ * Markdown, rendered by commonmark with raw HTML escaped and unsafe links removed (HTML part), or
+ * as plain text (announcements' text part).
  */
 public class ThymeleafMailTemplates implements MailTemplates {
   public static final List<String> LANGUAGES = List.of("en", "es", "fr");
@@ -64,14 +66,23 @@ public class ThymeleafMailTemplates implements MailTemplates {
     return engine;
   }
 
-  /** Markdown to safe HTML, for {@code th:utext="${md.html(...)}"}. */
+  /**
+   * Markdown to safe HTML, for {@code th:utext="${md.html(...)}"}, and to plain text, for {@code
+   * [(${md.text(...)})]}.
+   */
   public static final class Markdown {
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer =
         HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private final TextContentRenderer plain = TextContentRenderer.builder().build();
 
     public String html(String markdown) {
       return renderer.render(parser.parse(markdown));
+    }
+
+    /** The text without Markdown syntax (links as {@code "text" (address)}), for text parts. */
+    public String text(String markdown) {
+      return plain.render(parser.parse(markdown));
     }
   }
 

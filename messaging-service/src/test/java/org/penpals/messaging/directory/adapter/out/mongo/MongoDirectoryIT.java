@@ -2,12 +2,14 @@ package org.penpals.messaging.directory.adapter.out.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.penpals.messaging.directory.domain.Cycle;
 import org.penpals.messaging.directory.domain.Recipient;
 import org.penpals.messaging.support.AllAtOnce;
 import org.penpals.messaging.support.OwnDatabase;
@@ -95,5 +97,72 @@ class MongoDirectoryIT {
     assertThat(stored).isFalse();
     assertThat(directory.erased(id)).isTrue();
     assertThat(directory.recipient(id)).isEmpty();
+  }
+
+  @Test
+  void shouldKeepStandingFactsThatALaterProfileDoesNotCarry() {
+    // given an applicant registration waitlisted, who confirmed their email and was admitted
+    String id = "p-" + UUID.randomUUID();
+    Recipient registered = copy(id, 1);
+    directory.save(
+        new Recipient(
+            id,
+            "cycle",
+            1,
+            registered.fullName(),
+            registered.email(),
+            "NL",
+            "Library",
+            "Europe/Amsterdam",
+            "en",
+            false,
+            false,
+            Recipient.WaitlistReason.COUNTRY_CAP,
+            null,
+            false));
+    directory.verified(id);
+    Instant admittedAt = Instant.parse("2030-02-01T10:00:00Z");
+    directory.admitted(id, admittedAt);
+    directory.waitlistedByMatching(id);
+
+    // when a profile update arrives (it carries no standing)
+    directory.save(copy(id, 4));
+
+    // then the new details are kept and so is every fact
+    Recipient kept = directory.recipient(id).orElseThrow();
+    assertThat(kept.email()).isEqualTo("r4@example.org");
+    assertThat(kept.verified()).isTrue();
+    assertThat(kept.waitlistReason()).isEqualTo(Recipient.WaitlistReason.COUNTRY_CAP);
+    assertThat(kept.admittedAt()).isEqualTo(admittedAt);
+    assertThat(kept.onRegistrationWaitlist()).isFalse();
+    assertThat(kept.waitlistedByMatching()).isTrue();
+    assertThat(directory.recipientsOf("cycle")).extracting(Recipient::participantId).contains(id);
+  }
+
+  @Test
+  void shouldNotMarkAParticipantItDoesNotKnowOrErased() {
+    String unknown = "p-" + UUID.randomUUID();
+    String erased = "p-" + UUID.randomUUID();
+    directory.save(copy(erased, 1));
+    directory.erase(erased);
+
+    assertThat(directory.verified(unknown)).isEmpty();
+    assertThat(directory.admitted(erased, Instant.now())).isEmpty();
+    assertThat(directory.erased(erased)).isTrue();
+    assertThat(directory.recipient(unknown)).isEmpty();
+  }
+
+  @Test
+  void shouldNeverMoveACompletedOrArchivedCycleBack() {
+    String id = "c-" + UUID.randomUUID();
+    directory.cycle(new Cycle(id, "2031 cycle 1", Cycle.Status.REGISTRATION_CLOSED));
+    directory.cycle(new Cycle(id, "2031 cycle 1", Cycle.Status.REGISTRATION_OPEN));
+    assertThat(directory.cycle(id).orElseThrow().status())
+        .isEqualTo(Cycle.Status.REGISTRATION_OPEN); // registration may reopen
+
+    directory.cycle(new Cycle(id, "2031 cycle 1", Cycle.Status.ARCHIVED));
+    directory.cycle(new Cycle(id, "2031 cycle 1", Cycle.Status.COMPLETED)); // a replay
+
+    assertThat(directory.cycle(id).orElseThrow().archived()).isTrue();
   }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.messaging.announcement.domain;
+
+import org.jspecify.annotations.NullMarked;
