@@ -95,7 +95,14 @@ public class SecurityConfiguration {
                         "/actuator/prometheus")
                     .permitAll()
                     .requestMatchers(
-                        "/home", "/home/**", "/prompts", "/messages", "/my-data", "/my-data/**")
+                        "/home",
+                        "/home/**",
+                        "/prompts",
+                        "/messages",
+                        "/updates",
+                        "/updates/**",
+                        "/my-data",
+                        "/my-data/**")
                     .hasRole("PARTICIPANT")
                     .anyRequest()
                     .denyAll());

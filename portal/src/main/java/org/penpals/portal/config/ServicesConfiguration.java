@@ -5,9 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
+import org.penpals.portal.services.HttpMatching;
 import org.penpals.portal.services.HttpMessaging;
 import org.penpals.portal.services.HttpPrompts;
 import org.penpals.portal.services.HttpRegistration;
+import org.penpals.portal.services.Matching;
 import org.penpals.portal.services.Messaging;
 import org.penpals.portal.services.ParticipantTokens;
 import org.penpals.portal.services.Prompts;
@@ -72,6 +74,11 @@ public class ServicesConfiguration {
   @Bean
   Messaging messaging(ServiceCalls calls) {
     return new HttpMessaging(calls);
+  }
+
+  @Bean
+  Matching matching(ServiceCalls calls) {
+    return new HttpMatching(calls);
   }
 
   @Bean

@@ -62,6 +62,17 @@ public class HttpMessaging implements Messaging {
   }
 
   @Override
+  public List<Notice> notices(String participantId) {
+    JsonNode body =
+        calls
+            .call(SERVICE, HttpMethod.GET, BASE + "/participants/me/notices", participantId, null)
+            .body();
+    List<Notice> notices = new ArrayList<>();
+    body.forEach(node -> notices.add(calls.read(node, Notice.class)));
+    return notices;
+  }
+
+  @Override
   public JsonNode threads(String participantId) {
     JsonNode threads =
         calls.call(SERVICE, HttpMethod.GET, BASE + "/conversations", participantId, null).body();

@@ -63,4 +63,21 @@ public class HttpPrompts implements Prompts {
         calls.call(SERVICE, HttpMethod.POST, BASE + "/report-quiet", participantId, body).body(),
         Report.class);
   }
+
+  @Override
+  public Optional<Report> myReport(String participantId) {
+    try {
+      return Optional.of(
+          calls.read(
+              calls
+                  .call(SERVICE, HttpMethod.GET, BASE + "/report-quiet", participantId, null)
+                  .body(),
+              Report.class));
+    } catch (ServiceProblem e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package org.penpals.portal.services;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,11 @@ public interface Prompts {
     }
 
     public boolean survey() {
-      return "MID_SURVEY".equals(kind) || "FINAL_SURVEY".equals(kind);
+      return "MID_SURVEY".equals(kind) || finalSurvey();
+    }
+
+    public boolean finalSurvey() {
+      return "FINAL_SURVEY".equals(kind);
     }
 
     /** A touchpoint still waiting for my answer. */
@@ -35,10 +40,28 @@ public interface Prompts {
     }
   }
 
+  /**
+   * The partnership my prompts belong to: {@code ACTIVE}, {@code COMPLETED} (ran to the end of its
+   * cycle: nothing more comes, what was sent can still be answered), {@code DISSOLVED}, or {@code
+   * ENDED} (formed after the cycle's last prompt).
+   */
+  enum PartnershipStatus {
+    ACTIVE,
+    COMPLETED,
+    DISSOLVED,
+    ENDED,
+    @JsonEnumDefaultValue
+    UNKNOWN
+  }
+
+  /**
+   * @param partnershipStatus null from a prompt service that does not tell it yet
+   */
   record View(
       String partnershipId,
       String cycleId,
       String status,
+      @Nullable PartnershipStatus partnershipStatus,
       String locale,
       int first,
       int last,
@@ -47,8 +70,54 @@ public interface Prompts {
       @Nullable Integer nextNumber,
       @Nullable Instant nextDueAt) {}
 
-  /** What "my partner has gone quiet" filed: OPEN until {@code checkAt}. */
-  record Report(String reportId, String status, Instant reportedAt, Instant checkAt) {}
+  /**
+   * A report of silence: {@code OPEN} (waiting for the partner to answer by {@code answerBy}),
+   * {@code RESOLVED} (the partner answered or wrote), {@code FLAGGED} (nobody answered in time: the
+   * reporter may ask matching for a new partner), {@code CLOSED} (the partnership ended first).
+   */
+  enum ReportStatus {
+    OPEN,
+    RESOLVED,
+    FLAGGED,
+    CLOSED,
+    @JsonEnumDefaultValue
+    UNKNOWN
+  }
+
+  /**
+   * What became of the reminder a report asked for: {@code QUEUED} (asked of messaging), {@code
+   * SENT}, {@code FAILED}, or {@code NOT_SENT_RECENTLY} (the partnership was reminded less than a
+   * week before, at {@code previousReminderAt}).
+   */
+  enum ReminderStatus {
+    QUEUED,
+    SENT,
+    FAILED,
+    NOT_SENT_RECENTLY,
+    @JsonEnumDefaultValue
+    UNKNOWN
+  }
+
+  record Reminder(
+      ReminderStatus status,
+      @Nullable Instant requestedAt,
+      @Nullable Instant sentAt,
+      @Nullable Instant failedAt,
+      @Nullable Instant previousReminderAt) {}
+
+  /**
+   * What "my partner has gone quiet" filed, as it stands (programme time).
+   *
+   * @param answerBy the partner is to answer by then (the end of the cycle's grace period)
+   * @param reminder null only for reports made before reminders were sent
+   */
+  record Report(
+      String reportId,
+      ReportStatus status,
+      Instant reportedAt,
+      Instant checkAt,
+      Instant answerBy,
+      @Nullable Reminder reminder) {}
 
   /** My prompts; empty while I have no partnership. */
   Optional<View> mine(String participantId);
@@ -60,5 +129,9 @@ public interface Prompts {
       @Nullable Integer rating,
       @Nullable String comments);
 
+  /** Files a report (an open one is answered again, nothing written). */
   Report reportQuiet(String participantId, @Nullable String note);
+
+  /** My latest report in my current partnership; empty if I made none (or have no partnership). */
+  Optional<Report> myReport(String participantId);
 }

@@ -20,6 +20,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,9 +31,15 @@ import tools.jackson.databind.json.JsonMapper;
  * ServiceUnavailable}.
  */
 public class ServiceCalls {
-  /** The JSON the services speak; unknown fields are ignored (tolerant reader). */
+  /**
+   * The JSON the services speak; unknown fields are ignored and an enum value this portal does not
+   * know yet reads as the enum's {@code UNKNOWN} (tolerant reader).
+   */
   public static final JsonMapper JSON =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+          .build();
 
   private static final String PROBLEM_BASE = "https://penpals.org/problems/";
 

@@ -9,12 +9,14 @@ import java.util.List;
 public class ServiceProblem extends RuntimeException {
   private final int status;
   private final String type;
+  private final String detail;
   private final List<FieldError> errors;
 
   public ServiceProblem(int status, String type, String detail, List<FieldError> errors) {
     super(status + " " + type + ": " + detail);
     this.status = status;
     this.type = type;
+    this.detail = detail;
     this.errors = List.copyOf(errors);
   }
 
@@ -27,6 +29,11 @@ public class ServiceProblem extends RuntimeException {
 
   public String type() {
     return type;
+  }
+
+  /** The service's explanation (English, plain text). */
+  public String detail() {
+    return detail;
   }
 
   public List<FieldError> errors() {

@@ -46,6 +46,11 @@ public final class Dates {
             .format(instant);
   }
 
+  /** {@link #date(Instant)} under a name of its own: a null from a template picks no overload. */
+  public String day(@Nullable Instant instant) {
+    return date(instant);
+  }
+
   public String dateTime(@Nullable Instant instant) {
     return instant == null
         ? ""

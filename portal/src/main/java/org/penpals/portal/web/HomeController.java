@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.penpals.portal.services.Matching;
 import org.penpals.portal.services.Messaging;
 import org.penpals.portal.services.Prompts;
 import org.penpals.portal.services.Registration;
@@ -18,32 +19,49 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A signed-in participant's pages: home (the partner card or the application's status, this week's
- * prompt, check-ins to answer, the latest messages), the prompt archive and the conversation. No
- * URL or form carries a participant or partnership id: both come from the session and from the
- * services' answers for it.
+ * A signed-in participant's pages: home (the partner card or the application's standing, this
+ * week's prompt, check-ins to answer, the latest messages, the quiet-partner report, the latest
+ * updates), the prompt archive and the conversation. No URL or form carries a participant or
+ * partnership id: both come from the session and from the services' answers for it. Every statement
+ * about the participant's standing comes from a service's answer (ADR 0012 §6).
  */
 @Controller
 public class HomeController {
   static final int LATEST_MESSAGES = 3;
+  static final int LATEST_UPDATES = 5;
   static final int MAX_MESSAGE = 4000;
+  static final int MAX_REASON = 300;
 
   private final Registration registration;
   private final Prompts prompts;
   private final Messaging messaging;
+  private final Matching matching;
 
-  public HomeController(Registration registration, Prompts prompts, Messaging messaging) {
+  public HomeController(
+      Registration registration, Prompts prompts, Messaging messaging, Matching matching) {
     this.registration = registration;
     this.prompts = prompts;
     this.messaging = messaging;
+    this.matching = matching;
   }
 
   @GetMapping("/home")
   String home(@AuthenticationPrincipal Participant me, Model model) {
     Optional<Messaging.Partnership> partnership = messaging.partnership(me.id());
+    List<Messaging.Notice> notices = messaging.notices(me.id());
     model.addAttribute("partnership", partnership.orElse(null));
+    model.addAttribute("updates", notices.stream().limit(LATEST_UPDATES).map(Update::of).toList());
+    model.addAttribute("updateCount", notices.size());
     if (partnership.isEmpty()) {
-      model.addAttribute("myApplication", registration.me(me.id()));
+      Registration.Me application = registration.me(me.id());
+      model.addAttribute("myApplication", application);
+      model.addAttribute(
+          "standing",
+          new Standing(
+              application,
+              Standing.awaitsAPartner(application)
+                  ? LifeEvents.unpaired(notices, matching.newPartnerRequest(me.id()))
+                  : null));
       return "home";
     }
     Messaging.Partnership p = partnership.get();
@@ -51,15 +69,45 @@ public class HomeController {
         "partners",
         p.partners().stream().filter(partner -> !partner.participantId().equals(me.id())).toList());
     Optional<Prompts.View> view = prompts.mine(me.id());
+    List<Prompts.Received> toAnswer = view.map(HomeController::toAnswer).orElse(List.of());
     model.addAttribute("prompts", view.orElse(null));
-    model.addAttribute("toAnswer", view.map(HomeController::toAnswer).orElse(List.of()));
+    model.addAttribute("toAnswer", toAnswer);
     List<Messaging.Message> messages = messaging.messages(me.id(), p.partnershipId());
     model.addAttribute(
         "messages",
         messages.subList(Math.max(0, messages.size() - LATEST_MESSAGES), messages.size()));
     model.addAttribute("messageCount", messages.size());
     model.addAttribute("authors", new Authors(me, p));
+    if (p.completed()) {
+      model.addAttribute(
+          "finalSurveyToAnswer", toAnswer.stream().anyMatch(Prompts.Received::finalSurvey));
+      return "home";
+    }
+    model.addAttribute("newPartnerSince", LifeEvents.newPartnerSince(notices).orElse(null));
+    // prompt-service answers the report of the partnership it knows as current; until it knows
+    // the one messaging shows (a new partner formed a moment ago), its report is not this one's
+    if (view.isEmpty() || view.get().partnershipId().equals(p.partnershipId())) {
+      model.addAttribute("quiet", quiet(me, view.orElse(null), notices));
+    }
     return "home";
+  }
+
+  private QuietReport quiet(
+      Participant me, Prompts.@Nullable View view, List<Messaging.Notice> notices) {
+    boolean reportable =
+        view == null
+            || view.partnershipStatus() == null
+            || view.partnershipStatus() == Prompts.PartnershipStatus.ACTIVE;
+    Prompts.Report report = prompts.myReport(me.id()).orElse(null);
+    Matching.NewPartnerRequest request = null;
+    if (report != null && report.status() == Prompts.ReportStatus.FLAGGED) {
+      request =
+          matching
+              .newPartnerRequest(me.id())
+              .filter(r -> LifeEvents.current(r, notices))
+              .orElse(null);
+    }
+    return new QuietReport(report, request, reportable);
   }
 
   private static List<Prompts.Received> toAnswer(Prompts.View view) {
@@ -105,10 +153,31 @@ public class HomeController {
       @RequestParam(name = "note", required = false) @Nullable String note,
       RedirectAttributes redirect) {
     try {
-      Prompts.Report report = prompts.reportQuiet(me.id(), note);
-      redirect.addFlashAttribute("report", report);
+      prompts.reportQuiet(me.id(), note);
     } catch (ServiceProblem e) {
       redirect.addFlashAttribute("reportFailed", true);
+    }
+    // the page then shows the report as the prompt service tells it, reminder and all
+    return "redirect:/home#quiet";
+  }
+
+  /**
+   * Asks matching for a new partner. Matching decides whether it may be asked (its grace period,
+   * the flagged report, the cycle): a refusal shows its reason; the page then shows the request as
+   * matching tells it.
+   */
+  @PostMapping("/home/new-partner")
+  String newPartner(@AuthenticationPrincipal Participant me, RedirectAttributes redirect) {
+    try {
+      matching.askForNewPartner(me.id());
+    } catch (ServiceProblem e) {
+      // 404 (no active partnership) and 409 (too early, no unanswered report, the cycle ended)
+      // explain themselves; anything else is only "could not"
+      boolean explained = e.status() == 404 || e.status() == 409;
+      String reason = explained ? e.detail().strip() : "";
+      redirect.addFlashAttribute(
+          "newPartnerRefused",
+          reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "…" : reason);
     }
     return "redirect:/home#quiet";
   }

@@ -132,9 +132,7 @@ public class MyDataController {
   }
 
   private static boolean editable(Registration.Me application) {
-    return application.profile() != null
-        && !"WITHDRAWN".equals(application.status())
-        && !"ERASED".equals(application.status());
+    return application.profile() != null && !application.withdrawn();
   }
 
   @PostMapping("/my-data/withdrawal")

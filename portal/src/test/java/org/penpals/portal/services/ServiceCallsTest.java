@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -102,7 +104,7 @@ class ServiceCallsTest {
     calls =
         new ServiceCalls(
             RestClient.builder().requestFactory(factory).build(),
-            Map.of("registration", base, "prompts", base, "messaging", base),
+            Map.of("registration", base, "matching", base, "prompts", base, "messaging", base),
             breakers,
             tokens);
   }
@@ -126,7 +128,7 @@ class ServiceCallsTest {
     Registration.Me me = new HttpRegistration(calls).me("p-1");
 
     // then it sent an RS256 token for that participant only, valid for five minutes
-    assertThat(me.status()).isEqualTo("VERIFIED");
+    assertThat(me.status()).isEqualTo(Registration.ApplicationStatus.VERIFIED);
     String authorization = seen.get(0).get("authorization");
     assertThat(authorization).startsWith("Bearer ");
     Jwt jwt =
@@ -229,6 +231,187 @@ class ServiceCallsTest {
 
     assertThatThrownBy(() -> new HttpRegistration(calls).openCycles())
         .isInstanceOf(ServiceUnavailable.class);
+  }
+
+  @Test
+  void shouldReadWhereMyApplicationStandsAndItsCycle() {
+    stubs.put(
+        "GET /api/registration/participants/me",
+        new Stub(
+            200,
+            """
+            {"id":"p-1","cycleId":"c-1","status":"VERIFIED","admission":"ADMITTED",
+             "admissionReason":null,"admittedAt":"2027-02-01T10:00:00Z","admissionRoute":"FREED_PLACE",
+             "waitlistPosition":null,"registeredAt":"2027-01-01T00:00:00Z",
+             "cycle":{"id":"c-1","name":"Spring 2027","status":"RUNNING",
+                      "partnershipStartsOn":"2027-03-01","lastWeekEndsOn":"2027-06-27"}}
+            """));
+
+    Registration.Me me = new HttpRegistration(calls).me("p-1");
+
+    assertThat(me.admission()).isEqualTo(Registration.Admission.ADMITTED);
+    assertThat(me.admittedAt()).isEqualTo(Instant.parse("2027-02-01T10:00:00Z"));
+    assertThat(me.admissionRoute()).isEqualTo(Registration.AdmissionRoute.FREED_PLACE);
+    assertThat(me.waitlistPosition()).isNull();
+    assertThat(me.cycle())
+        .isEqualTo(
+            new Registration.Cycle(
+                "c-1",
+                "Spring 2027",
+                Registration.CycleStatus.RUNNING,
+                LocalDate.of(2027, 3, 1),
+                LocalDate.of(2027, 6, 27)));
+  }
+
+  @Test
+  void shouldReadAStatusItDoesNotKnowYetAsUnknown() {
+    stubs.put(
+        "GET /api/registration/participants/me",
+        new Stub(
+            200,
+            """
+            {"id":"p-1","cycleId":"c-1","status":"SUSPENDED","admission":"ADMITTED",
+             "registeredAt":"2027-01-01T00:00:00Z",
+             "cycle":{"id":"c-1","name":"Spring 2027","status":"PAUSED"}}
+            """));
+    stubs.put(
+        "GET /api/messaging/participants/me/notices",
+        new Stub(
+            200,
+            """
+            [{"id":"n-1","kind":"POSTCARD","subject":"Hi","text":"a new kind",
+              "at":"2027-01-01T00:00:00Z"}]
+            """));
+
+    Registration.Me me = new HttpRegistration(calls).me("p-1");
+    List<Messaging.Notice> notices = new HttpMessaging(calls).notices("p-1");
+
+    assertThat(me.status()).isEqualTo(Registration.ApplicationStatus.UNKNOWN);
+    assertThat(me.cycle().status()).isEqualTo(Registration.CycleStatus.UNKNOWN);
+    assertThat(notices)
+        .extracting(Messaging.Notice::kind)
+        .containsExactly(Messaging.NoticeKind.UNKNOWN);
+  }
+
+  @Test
+  void shouldReadMyNoticesNewestFirstAsTheServiceSendsThem() {
+    stubs.put(
+        "GET /api/messaging/participants/me/notices",
+        new Stub(
+            200,
+            """
+            [{"id":"reminder:pp-1:p-1","kind":"REMINDER","subject":"Your partner would like to hear from you",
+              "text":"Line one\\nLine two <b>","at":"2027-04-02T09:00:00Z"},
+             {"id":"admitted:c-1:p-1","kind":"ADMITTED","subject":"Good news","text":"You have a place",
+              "at":"2027-02-01T10:00:00Z"}]
+            """));
+
+    List<Messaging.Notice> notices = new HttpMessaging(calls).notices("p-1");
+
+    assertThat(notices)
+        .extracting(Messaging.Notice::kind)
+        .containsExactly(Messaging.NoticeKind.REMINDER, Messaging.NoticeKind.ADMITTED);
+    assertThat(notices.get(0).text()).isEqualTo("Line one\nLine two <b>");
+    assertThat(seen.get(0).get("authorization")).startsWith("Bearer ");
+  }
+
+  @Test
+  void shouldReadTheCompletedPartnershipCard() {
+    stubs.put(
+        "GET /api/messaging/participants/me/partnership",
+        new Stub(
+            200,
+            """
+            {"partnershipId":"pp-1","cycleId":"c-1","status":"COMPLETED",
+             "completedAt":"2027-06-28T12:00:00Z","partners":[]}
+            """));
+
+    Messaging.Partnership p = new HttpMessaging(calls).partnership("p-1").orElseThrow();
+
+    assertThat(p.completed()).isTrue();
+    assertThat(p.completedAt()).isEqualTo(Instant.parse("2027-06-28T12:00:00Z"));
+  }
+
+  @Test
+  void shouldReadMyReportAndItsReminderOrNoneOn404() {
+    stubs.put(
+        "GET /api/prompts/participants/me/report-quiet",
+        new Stub(
+            200,
+            """
+            {"reportId":"r-1","status":"OPEN","reportedAt":"2027-04-01T09:00:00Z",
+             "checkAt":"2027-04-08T09:00:00Z","answerBy":"2027-04-08T09:00:00Z",
+             "reminder":{"status":"NOT_SENT_RECENTLY","requestedAt":null,"sentAt":null,
+                         "failedAt":null,"previousReminderAt":"2027-03-29T08:00:00Z"}}
+            """));
+    HttpPrompts prompts = new HttpPrompts(calls);
+
+    Prompts.Report report = prompts.myReport("p-1").orElseThrow();
+
+    assertThat(report.status()).isEqualTo(Prompts.ReportStatus.OPEN);
+    assertThat(report.answerBy()).isEqualTo(Instant.parse("2027-04-08T09:00:00Z"));
+    assertThat(report.reminder().status()).isEqualTo(Prompts.ReminderStatus.NOT_SENT_RECENTLY);
+    assertThat(report.reminder().previousReminderAt())
+        .isEqualTo(Instant.parse("2027-03-29T08:00:00Z"));
+    assertThat(report.reminder().requestedAt()).isNull();
+
+    stubs.put(
+        "GET /api/prompts/participants/me/report-quiet",
+        new Stub(404, "{\"type\":\"https://penpals.org/problems/not-found\",\"status\":404}"));
+    assertThat(prompts.myReport("p-1")).isEmpty();
+  }
+
+  @Test
+  void shouldAskMatchingForANewPartnerWithTheParticipantsToken() {
+    // given matching, which accepts the request
+    stubs.put(
+        "POST /api/matching/participants/me/new-partner",
+        new Stub(
+            201,
+            """
+            {"requestId":"np-1","status":"ACCEPTED","requestedAt":"2027-04-09T10:00:00Z",
+             "decidedAt":"2027-04-09T10:00:00Z","note":null}
+            """));
+
+    // when the portal asks for the participant
+    Matching.NewPartnerRequest request = new HttpMatching(calls).askForNewPartner("p-7");
+
+    // then it went to matching as that participant, with no body, and the answer was read
+    assertThat(request.status()).isEqualTo(Matching.RequestStatus.ACCEPTED);
+    assertThat(seen.get(0).get("request"))
+        .isEqualTo("POST /api/matching/participants/me/new-partner");
+    assertThat(seen.get(0).get("body")).isEmpty();
+    Jwt jwt =
+        NimbusJwtDecoder.withPublicKey((RSAPublicKey) TestKeys.KEYS.getPublic())
+            .build()
+            .decode(seen.get(0).get("authorization").substring(7));
+    assertThat(jwt.getSubject()).isEqualTo("p-7");
+    assertThat(jwt.getClaimAsStringList("roles")).containsExactly("PARTICIPANT");
+  }
+
+  @Test
+  void shouldPassOnMatchingsReasonForRefusingAndReadNoRequestAsEmpty() {
+    stubs.put(
+        "POST /api/matching/participants/me/new-partner",
+        new Stub(
+            409,
+            "{\"type\":\"https://penpals.org/problems/state-conflict\",\"status\":409,"
+                + "\"detail\":\"we reminded your partner; you may ask for a new partner after"
+                + " 2027-04-08T09:00:00Z if nobody has answered by then\","
+                + "\"errors\":[{\"field\":\"partnership\",\"message\":\"too early\"}]}"));
+    stubs.put(
+        "GET /api/matching/participants/me/new-partner",
+        new Stub(404, "{\"type\":\"https://penpals.org/problems/not-found\",\"status\":404}"));
+    HttpMatching matching = new HttpMatching(calls);
+
+    assertThatThrownBy(() -> matching.askForNewPartner("p-1"))
+        .isInstanceOfSatisfying(
+            ServiceProblem.class,
+            p -> {
+              assertThat(p.status()).isEqualTo(409);
+              assertThat(p.detail()).startsWith("we reminded your partner; you may ask");
+            });
+    assertThat(matching.newPartnerRequest("p-1")).isEmpty();
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
+import org.penpals.portal.services.Matching;
 import org.penpals.portal.services.Messaging;
 import org.penpals.portal.services.Prompts;
 import org.penpals.portal.services.Registration;
@@ -18,10 +19,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * In-memory stand-ins for the three services, for the portal's web tests only (the browser tests in
+ * In-memory stand-ins for the four services, for the portal's web tests only (the browser tests in
  * deploy/local/stack-test run against the real services). Each test resets and arranges them.
  */
-public class FakeServices implements Registration, Prompts, Messaging {
+public class FakeServices implements Registration, Prompts, Messaging, Matching {
   public static final String ALICE = "p-alice";
   public static final String BORIS = "p-boris";
   public static final String CARLA = "p-carla";
@@ -38,7 +39,18 @@ public class FakeServices implements Registration, Prompts, Messaging {
   public final List<Map<String, Object>> applied = new CopyOnWriteArrayList<>();
   public final List<String> posts = new CopyOnWriteArrayList<>();
   public final List<String> answers = new CopyOnWriteArrayList<>();
+  public final Map<String, List<Notice>> notices = new HashMap<>();
+  public final Map<String, Report> reports = new HashMap<>();
+  public final List<String> reported = new CopyOnWriteArrayList<>();
+  public final Map<String, NewPartnerRequest> newPartnerRequests = new HashMap<>();
+  public final List<String> newPartnerAsks = new CopyOnWriteArrayList<>();
+
+  /** What matching answers to "ask for a new partner": a problem, or a request in this status. */
+  public @Nullable ServiceProblem newPartnerProblem;
+
+  public RequestStatus newPartnerOutcome = RequestStatus.AWAITING_APPROVAL;
   public @Nullable ServiceProblem applyProblem;
+  public String applyAdmission = "ADMITTED";
   public @Nullable String down;
 
   public void reset() {
@@ -52,7 +64,15 @@ public class FakeServices implements Registration, Prompts, Messaging {
     applied.clear();
     posts.clear();
     answers.clear();
+    notices.clear();
+    reports.clear();
+    reported.clear();
+    newPartnerRequests.clear();
+    newPartnerAsks.clear();
+    newPartnerProblem = null;
+    newPartnerOutcome = RequestStatus.AWAITING_APPROVAL;
     applyProblem = null;
+    applyAdmission = "ADMITTED";
     down = null;
     Instant now = Instant.now();
     cycles.add(
@@ -72,7 +92,8 @@ public class FakeServices implements Registration, Prompts, Messaging {
         new Partnership(
             PARTNERSHIP,
             "c-1",
-            "ACTIVE",
+            Messaging.PartnershipStatus.ACTIVE,
+            null,
             List.of(
                 new Partner(
                     BORIS,
@@ -117,6 +138,7 @@ public class FakeServices implements Registration, Prompts, Messaging {
             PARTNERSHIP,
             "c-1",
             "ACTIVE",
+            Prompts.PartnershipStatus.ACTIVE,
             "en",
             1,
             17,
@@ -130,8 +152,11 @@ public class FakeServices implements Registration, Prompts, Messaging {
     return new Me(
         id,
         "c-1",
-        "VERIFIED",
-        "ADMITTED",
+        ApplicationStatus.VERIFIED,
+        Admission.ADMITTED,
+        null,
+        null,
+        null,
         null,
         Instant.now(),
         Instant.now(),
@@ -151,7 +176,76 @@ public class FakeServices implements Registration, Prompts, Messaging {
             zone,
             new Preferences("NO_PREFERENCE", List.of()),
             false,
-            "en"));
+            "en"),
+        new Cycle(
+            "c-1",
+            "Spring 2027",
+            CycleStatus.REGISTRATION_OPEN,
+            LocalDate.of(2027, 3, 1),
+            LocalDate.of(2027, 6, 27)));
+  }
+
+  /** Changes a participant's application (registration's answer to {@code me}). */
+  public void application(
+      String participantId, java.util.function.UnaryOperator<ApplicationFixture> change) {
+    applications.put(
+        participantId,
+        change.apply(ApplicationFixture.anApplication(applications.get(participantId))).build());
+  }
+
+  /** Messaging has no partnership for the participant (none yet, or dissolved). */
+  public void noPartnership(String participantId) {
+    partnerships.remove(participantId);
+  }
+
+  /** The participant's partnership ran to the end of its cycle. */
+  public void completed(String participantId, Instant at) {
+    Partnership p = partnerships.get(participantId);
+    partnerships.put(
+        participantId,
+        new Partnership(
+            p.partnershipId(),
+            p.cycleId(),
+            Messaging.PartnershipStatus.COMPLETED,
+            at,
+            p.partners()));
+  }
+
+  /** The participant's latest report of silence, as prompt-service answers it. */
+  public void report(
+      String participantId, ReportStatus status, @Nullable Reminder reminder, Instant answerBy) {
+    reports.put(
+        participantId,
+        new Report(
+            "r-" + participantId,
+            status,
+            answerBy.minusSeconds(7 * 86_400L),
+            answerBy,
+            answerBy,
+            reminder));
+  }
+
+  /** The participant's latest request for a new partner, as matching answers it. */
+  public void newPartnerRequest(
+      String participantId, RequestStatus status, Instant at, @Nullable String note) {
+    newPartnerRequests.put(
+        participantId,
+        new NewPartnerRequest(
+            "np-" + participantId,
+            status,
+            at,
+            status == RequestStatus.AWAITING_APPROVAL ? null : at,
+            note));
+  }
+
+  /** Adds a notice messaging made for the participant (kept newest first, as messaging answers). */
+  public void notice(
+      String participantId, NoticeKind kind, String subject, String text, Instant at) {
+    List<Notice> mine = notices.computeIfAbsent(participantId, k -> new ArrayList<>());
+    mine.add(
+        new Notice(
+            kind.name().toLowerCase() + ":" + participantId + ":" + at, kind, subject, text, at));
+    mine.sort((a, b) -> b.at().compareTo(a.at()));
   }
 
   private void maybeDown(String service) {
@@ -188,7 +282,7 @@ public class FakeServices implements Registration, Prompts, Messaging {
       throw applyProblem;
     }
     applied.add(application);
-    return new Applied("p-new", cycleId, "PENDING_VERIFICATION", "ADMITTED");
+    return new Applied("p-new", cycleId, "PENDING_VERIFICATION", applyAdmission);
   }
 
   @Override
@@ -267,10 +361,32 @@ public class FakeServices implements Registration, Prompts, Messaging {
     answers.add(participantId + "|" + number + "|" + connected + "|" + rating);
   }
 
+  /** As prompt-service: an open report is answered again; a new one asks for a reminder. */
   @Override
   public Report reportQuiet(String participantId, @Nullable String note) {
+    maybeDown("prompts");
+    reported.add(participantId + "|" + note);
+    Report open = reports.get(participantId);
+    if (open != null && open.status() == ReportStatus.OPEN) {
+      return open;
+    }
     Instant now = Instant.now();
-    return new Report("r-1", "OPEN", now, now.plusSeconds(7 * 86_400L));
+    Report report =
+        new Report(
+            "r-" + reported.size(),
+            ReportStatus.OPEN,
+            now,
+            now.plusSeconds(7 * 86_400L),
+            now.plusSeconds(7 * 86_400L),
+            new Reminder(ReminderStatus.QUEUED, now, null, null, null));
+    reports.put(participantId, report);
+    return report;
+  }
+
+  @Override
+  public Optional<Report> myReport(String participantId) {
+    maybeDown("prompts");
+    return Optional.ofNullable(reports.get(participantId));
   }
 
   // ------------------------------------------------------------------ messaging
@@ -305,7 +421,44 @@ public class FakeServices implements Registration, Prompts, Messaging {
   }
 
   @Override
+  public List<Notice> notices(String participantId) {
+    maybeDown("messaging");
+    return List.copyOf(notices.getOrDefault(participantId, List.of()));
+  }
+
+  @Override
   public JsonNode threads(String participantId) {
     return JsonNodeFactory.instance.arrayNode();
+  }
+
+  // ------------------------------------------------------------------ matching
+
+  @Override
+  public NewPartnerRequest askForNewPartner(String participantId) {
+    maybeDown("matching");
+    newPartnerAsks.add(participantId);
+    if (newPartnerProblem != null) {
+      throw newPartnerProblem;
+    }
+    NewPartnerRequest existing = newPartnerRequests.get(participantId);
+    if (existing != null) {
+      return existing;
+    }
+    Instant now = Instant.now();
+    NewPartnerRequest request =
+        new NewPartnerRequest(
+            "np-" + newPartnerAsks.size(),
+            newPartnerOutcome,
+            now,
+            newPartnerOutcome == RequestStatus.AWAITING_APPROVAL ? null : now,
+            null);
+    newPartnerRequests.put(participantId, request);
+    return request;
+  }
+
+  @Override
+  public Optional<NewPartnerRequest> newPartnerRequest(String participantId) {
+    maybeDown("matching");
+    return Optional.ofNullable(newPartnerRequests.get(participantId));
   }
 }

@@ -92,6 +92,20 @@ class ApplyTest {
   }
 
   @Test
+  void shouldSayWaitlistedOnlyWhenRegistrationWaitlistedTheApplication() {
+    String waitlisted = "so you are on the waiting list";
+    assertThat(fillAll().body()).doesNotContain(waitlisted);
+
+    services.applyAdmission = "WAITLISTED";
+    Browser.Page done = fillAll();
+
+    assertThat(done.html().select("main .notice").text())
+        .isEqualTo(
+            "There is no place for you in this cycle for now, so you are on the waiting list. If"
+                + " you are given a place, we will tell you by email.");
+  }
+
+  @Test
   void shouldStopAtAStepWithMissingAnswers() {
     browser.open("/apply/1");
     Map<String, Object> form = step1();

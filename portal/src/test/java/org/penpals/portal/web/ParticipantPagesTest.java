@@ -120,12 +120,13 @@ class ParticipantPagesTest {
   }
 
   @Test
-  void shouldReportAQuietPartner() {
+  void shouldReportAQuietPartnerAndShowWhatThePromptServiceDid() {
     alice.open("/home");
     Browser.Page page = alice.submit("/home/quiet", Map.of("note", "no answer for 3 weeks"));
 
+    assertThat(services.reported).containsExactly(FakeServices.ALICE + "|no answer for 3 weeks");
     assertThat(page.html().select("#quiet .notice").text())
-        .contains("We have reminded your partner");
+        .isEqualTo("A reminder to your partner is on its way.");
   }
 
   @Test
