@@ -24,9 +24,11 @@ import tools.jackson.databind.JsonNode;
 @Controller
 class PartnershipConsoleController {
   private final Services services;
+  private final Words words;
 
-  PartnershipConsoleController(Services services) {
+  PartnershipConsoleController(Services services, Words words) {
     this.services = services;
+    this.words = words;
   }
 
   @GetMapping("/console/cycles/{cycleId}/partnerships")
@@ -34,7 +36,7 @@ class PartnershipConsoleController {
     StaffPrincipal me = Staff.current();
     model.addAttribute("active", "partnerships");
     String c = Services.enc(cycleId);
-    model.addAttribute("cycle", services.map(services.get(me, "/api/registration/cycles/" + c)));
+    model.addAttribute("cycle", services.cycle(me, cycleId));
     List<Map<String, Object>> partnerships =
         services
             .optional(
@@ -42,13 +44,14 @@ class PartnershipConsoleController {
                 "Partnerships",
                 () -> services.get(me, "/api/matching/cycles/" + c + "/partnerships"))
             .map(services::list)
-            .orElse(List.of());
+            .orElse(List.of())
+            .stream()
+            .map(p -> PartnershipStates.describe(p, words))
+            .toList();
     model.addAttribute("partnerships", partnerships);
-    model.addAttribute(
-        "activeCount", partnerships.stream().filter(p -> "ACTIVE".equals(p.get("status"))).count());
-    model.addAttribute(
-        "dissolvedCount",
-        partnerships.stream().filter(p -> "DISSOLVED".equals(p.get("status"))).count());
+    model.addAttribute("activeCount", count(partnerships, PartnershipStates.Status.ACTIVE));
+    model.addAttribute("dissolvedCount", count(partnerships, PartnershipStates.Status.DISSOLVED));
+    model.addAttribute("completedCount", count(partnerships, PartnershipStates.Status.COMPLETED));
     Map<String, Object> quiet = new HashMap<>();
     services
         .optional(
@@ -70,6 +73,10 @@ class PartnershipConsoleController {
             model, "Waiting", () -> services.get(me, "/api/matching/cycles/" + c + "/waiting"))
         .ifPresent(w -> model.addAttribute("waiting", services.list(w)));
     return "console/partnerships";
+  }
+
+  private static long count(List<Map<String, Object>> partnerships, PartnershipStates.Status s) {
+    return partnerships.stream().filter(p -> p.get("state") == s).count();
   }
 
   @PostMapping("/console/cycles/{cycleId}/partnerships/{partnershipId}/dissolve")

@@ -87,6 +87,48 @@ class Services {
     return plain instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
   }
 
+  /**
+   * A cycle of the registration service as a template reads it, with its {@link CycleStage} under
+   * {@code stage} (null for a status the console does not know).
+   */
+  Map<String, Object> cycle(StaffPrincipal staff, String cycleId) {
+    return withStage(map(get(staff, "/api/registration/cycles/" + enc(cycleId))));
+  }
+
+  /**
+   * The names of participants by id, as the registration service knows them (an erased one has
+   * none; an id it cannot answer for stays as it is). At most {@code limit} are looked up, one call
+   * each: the pages that use it show a handful of people.
+   */
+  Map<String, String> names(StaffPrincipal staff, java.util.Collection<String> ids, int limit) {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (String id : ids) {
+      if (names.containsKey(id)) {
+        continue;
+      }
+      if (names.size() >= limit) {
+        names.put(id, id);
+        continue;
+      }
+      try {
+        JsonNode application = get(staff, "/api/registration/applications/" + enc(id));
+        JsonNode profile = application.path("profile");
+        names.put(
+            id,
+            profile.isObject() ? profile.path("fullName").asString(id) : "(personal data erased)");
+      } catch (GatewayProblem | ServiceProblem e) {
+        names.put(id, id);
+      }
+    }
+    return names;
+  }
+
+  static Map<String, Object> withStage(Map<String, Object> cycle) {
+    Object status = cycle.get("status");
+    cycle.put("stage", CycleStage.of(status == null ? null : status.toString()));
+    return cycle;
+  }
+
   static String enc(@Nullable String value) {
     return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
