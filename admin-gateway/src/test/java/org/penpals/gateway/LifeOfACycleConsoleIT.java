@@ -444,9 +444,9 @@ class LifeOfACycleConsoleIT {
         .contains("open until 12 Apr 2027, 10:00 UTC")
         .contains("A reported silence went unanswered (flagged 8 Apr 2027, 10:01 UTC)")
         .contains("No answer for three weeks");
-    assertThat(text(page, "grace-days")).isEqualTo("7 days to answer after a reminder");
+    assertThat(page).contains("id=\"reportGraceDays\"", "value=\"7\"");
     assertThat(text(page, "quiet-rematch"))
-        .isEqualTo("waits for a coordinator to approve each request (below)");
+        .isEqualTo("waits for a coordinator to approve each request");
     assertThat(text(page, "awaiting-requests")).isEqualTo("1");
     assertThat(page)
         .contains("id=\"approve-np-1\"", "id=\"decline-np-1\"")
@@ -470,14 +470,30 @@ class LifeOfACycleConsoleIT {
 
     // and a viewer sees the same without the buttons
     StaffSession viewer = signIn(TestAccounts.ready(accounts, StaffRole.VIEWER));
-    assertThat(viewer.get("/console/cycles/c-run/quiet").body())
-        .contains("not sent: reminded on")
-        .doesNotContain("approve-np-1");
+    String seen = viewer.get("/console/cycles/c-run/quiet").body();
+    assertThat(seen).contains("not sent: reminded on").doesNotContain("approve-np-1");
+    assertThat(text(seen, "grace-days")).isEqualTo("7 days to answer after a reminder");
     assertThat(
             viewer
                 .post("/console/cycles/c-run/new-partner-requests/np-1/approve", Map.of())
                 .status())
         .isEqualTo(403);
+  }
+
+  @Test
+  void shouldSaveTheGracePeriodOfAQuietPartnerWithThePromptService() {
+    stubs.reply("GET", "/api/prompts/cycles/c-run/quiet", Reply.ok("[]"));
+    stubs.reply("GET", "/api/matching/cycles/c-run/new-partner-requests", Reply.ok("[]"));
+    stubs.reply("GET", "/api/prompts/cycles/c-run/schedule", Reply.ok("{\"reportGraceDays\":7}"));
+    console.get("/console/cycles/c-run/quiet");
+
+    console.post("/console/cycles/c-run/quiet-settings", Map.of("reportGraceDays", "10"));
+
+    JsonNode saved =
+        JSON.readTree(stubs.received("PUT", "/api/prompts/cycles/c-run/settings").get(0).body());
+    assertThat(saved.path("reportGraceDays").asInt()).isEqualTo(10);
+    assertThat(notice(console.get("/console/cycles/c-run/quiet").body()))
+        .isEqualTo("Grace period saved: a partner reported silent has 10 days to answer.");
   }
 
   @Test
@@ -509,9 +525,19 @@ class LifeOfACycleConsoleIT {
     stubs.reply("GET", "/api/matching/cycles/c-run/partnerships", Reply.ok(PARTNERSHIPS));
     stubs.reply("GET", "/api/prompts/cycles/c-run/quiet", Reply.ok("[]"));
     stubs.reply("GET", "/api/matching/cycles/c-run/waiting", Reply.ok("[]"));
+    stubs.reply(
+        "GET",
+        "/api/registration/cycles/c-run/applications",
+        Reply.ok(
+            "{\"items\":["
+                + application("p-ana", "Ana Pérez", "ES")
+                + ","
+                + application("p-ivan", "Ivan Petrov", "BG")
+                + "],\"page\":0,\"size\":200,\"total\":2}"));
 
     String page = console.get("/console/cycles/c-run/partnerships").body();
 
+    assertThat(page).contains(">Ana Pérez</a>", ">Ivan Petrov</a>", ">p-bea</a>");
     assertThat(text(page, "active-partnerships")).isEqualTo("1");
     assertThat(text(page, "dissolved-partnerships")).isEqualTo("1");
     assertThat(text(page, "completed-partnerships")).isEqualTo("1");

@@ -156,7 +156,7 @@ class AnnouncementConsoleController {
               form.request());
       model.addAttribute("preview", preview(preview));
     } catch (ServiceProblem e) {
-      refused(model, response, e);
+      refused(model, response, e, "Nothing to preview: ");
     } catch (GatewayProblem e) {
       model.addAttribute("problem", e.getMessage());
       response.setStatus(e.status().value());
@@ -203,7 +203,7 @@ class AnnouncementConsoleController {
     } catch (ServiceProblem e) {
       boolean keyReused = e.errors().stream().anyMatch(f -> IDEMPOTENCY_KEY.equals(f.field()));
       model.addAttribute("form", keyReused ? form.withKey(AnnouncementForm.newKey()) : form);
-      refused(model, response, e);
+      refused(model, response, e, "Nothing was sent: ");
       if (keyReused) {
         model.addAttribute(
             "problem",
@@ -327,7 +327,8 @@ class AnnouncementConsoleController {
   }
 
   /** The service's problem, next to the fields it names (and on top for the rest). */
-  private static void refused(Model model, HttpServletResponse response, ServiceProblem e) {
+  private static void refused(
+      Model model, HttpServletResponse response, ServiceProblem e, String outcome) {
     Map<String, String> errors = new LinkedHashMap<>();
     List<String> general = new ArrayList<>();
     for (FieldProblem f : e.errors()) {
@@ -339,9 +340,12 @@ class AnnouncementConsoleController {
       }
     }
     model.addAttribute("errors", errors);
-    if (errors.isEmpty() || !general.isEmpty()) {
-      model.addAttribute("problem", e.getMessage());
-    }
+    model.addAttribute(
+        "problem",
+        outcome
+            + e.getMessage()
+            + (errors.isEmpty() ? "" : " See the fields marked below.")
+            + (general.isEmpty() ? "" : " (" + String.join("; ", general) + ")"));
     response.setStatus(e.status() >= 500 ? 502 : e.status());
   }
 

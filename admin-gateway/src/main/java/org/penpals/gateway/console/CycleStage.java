@@ -49,6 +49,11 @@ public enum CycleStage {
     return meaning;
   }
 
+  /** Registration takes changes to a cycle's settings until matching starts. */
+  public boolean editable() {
+    return this == DRAFT || this == REGISTRATION_OPEN || this == REGISTRATION_CLOSED;
+  }
+
   /** A draft's registration can be opened from the console. */
   public boolean opensRegistration() {
     return this == DRAFT;

@@ -23,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  */
 @Controller
 class PartnershipConsoleController {
+  /** Cycles up to this size show their members' names; larger ones their ids. */
+  static final int NAMES_UP_TO = 2000;
+
   private final Services services;
   private final Words words;
 
@@ -68,6 +71,16 @@ class PartnershipConsoleController {
               }
             });
     model.addAttribute("quiet", quiet);
+    Map<String, String> names = Map.of();
+    if (!partnerships.isEmpty()) {
+      try {
+        names = services.namesOfCycle(me, cycleId, NAMES_UP_TO);
+      } catch (org.penpals.gateway.route.GatewayProblem
+          | org.penpals.gateway.route.ServiceProblem e) {
+        Services.gap(model, "Names of the members: " + e.getMessage());
+      }
+    }
+    model.addAttribute("names", names);
     services
         .optional(
             model, "Waiting", () -> services.get(me, "/api/matching/cycles/" + c + "/waiting"))

@@ -224,9 +224,8 @@ class QuietConsoleController {
       return this == APPROVE
           ? "Request approved: "
               + who
-              + "'s quiet partnership is dissolved and "
-              + who
-              + " is re-matched as the cycle's settings say; the silent partner is told by mail."
+              + "'s quiet partnership is dissolved; they are re-matched as this cycle's settings"
+              + " say, and the silent partner is told by mail."
           : "Request declined: " + who + "'s partnership goes on.";
     }
   }

@@ -123,6 +123,39 @@ class Services {
     return names;
   }
 
+  /**
+   * The names of a cycle's applicants by id, read with the applicant search a page of 200 at a
+   * time, for cycles of up to {@code maxPeople} applicants (empty beyond: the ids will do).
+   */
+  Map<String, String> namesOfCycle(StaffPrincipal staff, String cycleId, int maxPeople) {
+    Map<String, String> names = new LinkedHashMap<>();
+    int size = 200;
+    for (int page = 0; page * size < maxPeople; page++) {
+      JsonNode result =
+          get(
+              staff,
+              "/api/registration/cycles/"
+                  + enc(cycleId)
+                  + "/applications?size="
+                  + size
+                  + "&page="
+                  + page);
+      if (page == 0 && result.path("total").asLong() > maxPeople) {
+        return Map.of();
+      }
+      for (JsonNode a : result.path("items")) {
+        JsonNode profile = a.path("profile");
+        names.put(
+            a.path("id").asString(""),
+            profile.isObject() ? profile.path("fullName").asString("") : "(personal data erased)");
+      }
+      if ((long) (page + 1) * size >= result.path("total").asLong()) {
+        break;
+      }
+    }
+    return names;
+  }
+
   static Map<String, Object> withStage(Map<String, Object> cycle) {
     Object status = cycle.get("status");
     cycle.put("stage", CycleStage.of(status == null ? null : status.toString()));
