@@ -526,7 +526,7 @@ class ConsoleBrowserIT {
       browser.open("/console/cycles/" + smallCycleId + "/announcements");
       assertThat(browser.find("#announcements tbody td.status").getText()).isEqualTo("Sent");
       assertThat(browser.find("#announcements tbody tr").getText())
-          .contains("Welcome to the programme", "also in es");
+          .contains("Welcome to the programme", "also in es", "by Test " + StaffRole.ADMIN.label());
       browser.screenshot("announcements-sent");
     }
     assertThat(auditOf(admin))

@@ -262,7 +262,10 @@ class AnnouncementConsoleController {
             .map(services::list)
             .orElse(null);
     if (list != null) {
+      Map<String, String> staff = services.staffNames();
       for (Map<String, Object> a : list) {
+        Object by = a.get("createdBy");
+        a.put("author", by == null ? "" : staff.getOrDefault(by.toString(), by.toString()));
         Object status = a.get("status");
         a.put("state", AnnouncementStatus.of(status == null ? null : status.toString()));
         Object segment = a.get("segment");

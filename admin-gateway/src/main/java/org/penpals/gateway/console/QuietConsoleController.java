@@ -10,8 +10,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.penpals.gateway.audit.AuditFilter;
 import org.penpals.gateway.route.ServiceProblem;
-import org.penpals.gateway.staff.StaffAccount;
-import org.penpals.gateway.staff.StaffAccounts;
 import org.penpals.gateway.staff.StaffPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,12 +30,10 @@ class QuietConsoleController {
   private static final int NAME_LOOKUPS = 100;
 
   private final Services services;
-  private final StaffAccounts accounts;
   private final Words words;
 
-  QuietConsoleController(Services services, StaffAccounts accounts, Words words) {
+  QuietConsoleController(Services services, Words words) {
     this.services = services;
-    this.accounts = accounts;
     this.words = words;
   }
 
@@ -77,7 +73,7 @@ class QuietConsoleController {
     model.addAttribute(
         "reportCount", partnerships.stream().mapToInt(p -> p.reports().size()).sum());
 
-    Map<String, String> staffNames = staffNames();
+    Map<String, String> staffNames = services.staffNames();
     List<QuietReports.Request> requests =
         services
             .optional(
@@ -186,18 +182,6 @@ class QuietConsoleController {
         () -> services.put(me, "/api/prompts/cycles/" + c + "/settings", body),
         "Grace period saved: a partner reported silent has " + days + " days to answer.");
     return "redirect:/console/cycles/" + c + "/quiet";
-  }
-
-  private Map<String, String> staffNames() {
-    Map<String, String> names = new HashMap<>();
-    try {
-      for (StaffAccount a : accounts.all()) {
-        names.put(a.staffId(), a.displayName().isBlank() ? a.email() : a.displayName());
-      }
-    } catch (RuntimeException e) {
-      // the gateway's database is away: the staff ids will do
-    }
-    return names;
   }
 
   /** What a coordinator decides about a request. */

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.penpals.gateway.route.GatewayProblem;
 import org.penpals.gateway.route.ServiceClient;
 import org.penpals.gateway.route.ServiceProblem;
+import org.penpals.gateway.staff.StaffAccount;
+import org.penpals.gateway.staff.StaffAccounts;
 import org.penpals.gateway.staff.StaffPrincipal;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -23,10 +25,28 @@ import tools.jackson.databind.json.JsonMapper;
 class Services {
   private final ServiceClient client;
   private final JsonMapper json;
+  private final StaffAccounts accounts;
 
-  Services(ServiceClient client, JsonMapper json) {
+  Services(ServiceClient client, JsonMapper json, StaffAccounts accounts) {
     this.client = client;
     this.json = json;
+    this.accounts = accounts;
+  }
+
+  /**
+   * Staff members' names by staff id (the {@code sub} of the tokens the services saw, which they
+   * record as who decided or wrote something); empty when the gateway's database is away.
+   */
+  Map<String, String> staffNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    try {
+      for (StaffAccount a : accounts.all()) {
+        names.put(a.staffId(), a.displayName().isBlank() ? a.email() : a.displayName());
+      }
+    } catch (RuntimeException e) {
+      // the ids will do
+    }
+    return names;
   }
 
   ServiceClient client() {
