@@ -42,6 +42,17 @@
     (root || document).querySelectorAll("canvas[data-chart]").forEach(draw);
   }
 
+  // a "select everyone" checkbox ticks or clears the checkboxes named in its data-select-all
+  document.addEventListener("change", function (e) {
+    var all = e.target;
+    if (!all.dataset || !all.dataset.selectAll) {
+      return;
+    }
+    var form = all.closest("form") || document;
+    form.querySelectorAll("input[type=checkbox][name='" + all.dataset.selectAll + "']")
+      .forEach(function (box) { box.checked = all.checked; });
+  });
+
   document.addEventListener("DOMContentLoaded", function () { drawAll(document); });
   document.addEventListener("htmx:afterSwap", function (e) { drawAll(e.target); });
   document.addEventListener("htmx:configRequest", function (e) {

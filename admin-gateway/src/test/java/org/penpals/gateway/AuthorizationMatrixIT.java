@@ -60,8 +60,12 @@ class AuthorizationMatrixIT {
     add("registration.cycle.open", "POST", r + "/cycles/c-1/open", WRITE, "none");
     add("registration.cycle.close", "POST", r + "/cycles/c-1/close", WRITE, "none");
     add("registration.applicants.import", "POST", r + "/cycles/c-1/imports", WRITE, "none");
+    add("registration.waitlist", "GET", r + "/cycles/c-1/waitlist", ALL, "none");
+    add("registration.admissions", "POST", r + "/cycles/c-1/admissions", WRITE, "none");
+    add("registration.cycle.archive", "POST", r + "/cycles/c-1/archive", WRITE, "none");
     add("registration.apply", "POST", r + "/cycles/c-1/applications", NOBODY, "none");
     add("registration.verification", "POST", r + "/verifications", NOBODY, "none");
+    add("registration.sign-in-links", "POST", r + "/sign-in-links", NOBODY, "none");
     String m = "/api/matching";
     String c = m + "/cycles/c-1";
     add("matching.pool", "GET", c + "/pool", ALL, "none");
@@ -80,11 +84,34 @@ class AuthorizationMatrixIT {
     add("matching.partnership.dissolve", "POST", c + "/partnerships/ps-1/dissolve", WRITE, "none");
     add("matching.partnership.hand-pair", "POST", c + "/partnerships", WRITE, "none");
     add("matching.rematch", "POST", c + "/rematch", WRITE, "none");
+    add("matching.new-partner-requests", "GET", c + "/new-partner-requests", ALL, "none");
+    add(
+        "matching.new-partner-request.approve",
+        "POST",
+        c + "/new-partner-requests/np-1/approve",
+        WRITE,
+        "none");
+    add(
+        "matching.new-partner-request.decline",
+        "POST",
+        c + "/new-partner-requests/np-1/decline",
+        WRITE,
+        "none");
     add("matching.run.get", "GET", m + "/runs/r-1", ALL, "none");
     add("matching.run.groups", "GET", m + "/runs/r-1/groups", ALL, "none");
     add("matching.run.swap", "POST", m + "/runs/r-1/swap", WRITE, "none");
     add("matching.run.publish", "POST", m + "/runs/r-1/publish", WRITE, "none");
     add("matching.what-if", "POST", m + "/what-if", WRITE, "none");
+    String p = "/api/prompts";
+    add("prompts.quiet", "GET", p + "/cycles/c-1/quiet", ALL, "none");
+    add("prompts.partnership.get", "GET", p + "/partnerships/ps-1", ALL, "none");
+    add("prompts.settings.put", "PUT", p + "/cycles/c-1/settings", WRITE, "none");
+    String a = "/api/messaging/cycles/c-1/announcements";
+    add("messaging.announcements.list", "GET", a, ALL, "none");
+    add("messaging.announcement.get", "GET", a + "/an-1", ALL, "none");
+    add("messaging.announcement.create", "POST", a, WRITE, "none");
+    add("messaging.announcement.preview", "POST", a + "/preview", WRITE, "none");
+    add("messaging.announcement.cancel", "DELETE", a + "/an-1", WRITE, "none");
     add(
         "messaging.conversations",
         "GET",
@@ -221,6 +248,33 @@ class AuthorizationMatrixIT {
                 .isEqualTo(403);
       }
     }
+    assertEveryChangeAudited();
+  }
+
+  @Test
+  void shouldNeverRelayTheParticipantsOwnEndpointsForStaff() {
+    BearerClient api = new BearerClient(port);
+    List<String> calls =
+        List.of(
+            "POST /api/matching/participants/me/new-partner",
+            "GET /api/matching/participants/me/new-partner",
+            "POST /api/prompts/participants/me/report-quiet",
+            "GET /api/prompts/participants/me/report-quiet",
+            "GET /api/messaging/participants/me/notices",
+            "GET /api/messaging/participants/me/partnership",
+            "GET /api/registration/participants/me",
+            "POST /api/registration/sign-in-links/redemptions");
+    StubServices.get().clear();
+    for (String role : List.of("ADMIN", "COORDINATOR", "VIEWER")) {
+      for (String call : calls) {
+        String[] parts = call.split(" ");
+        Route route = new Route("participant", parts[0], parts[1], NOBODY, "none");
+        assertThat(this.call(api, route, parts[1], TestTokens.staff(Role.valueOf(role))).status())
+            .as("%s: %s", role, call)
+            .isEqualTo(403);
+      }
+    }
+    assertThat(StubServices.get().received()).isEmpty();
     assertEveryChangeAudited();
   }
 

@@ -2,12 +2,16 @@ package org.penpals.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.penpals.gateway.audit.AuditEntry;
 import org.penpals.gateway.audit.AuditLog;
+import org.penpals.gateway.support.BearerClient;
 import org.penpals.gateway.support.GatewayIntegrationTest;
+import org.penpals.gateway.support.StubServices;
 import org.penpals.platform.security.Role;
 import org.penpals.platform.testkit.Api;
 import org.penpals.platform.testkit.TestTokens;
@@ -90,6 +94,72 @@ class GatewayApiIT {
     assertThat(coordinator.isProblem()).isTrue();
     assertThat(nobody.status()).isEqualTo(401);
     assertThat(nobody.isProblem()).isTrue();
+  }
+
+  @Test
+  void shouldRelayAnAnnouncementWithItsIdempotencyKeyAndBodyUnchanged() {
+    // given a coordinator's script and an announcement of about 250 KB (messaging takes 256 KB)
+    StubServices.get().reset();
+    String markdown = "Dear colleagues, " + "ñ".repeat(40_000);
+    String announcement =
+        "{\"subject\":\"Week 5\",\"body\":\""
+            + markdown
+            + "\",\"translations\":{\"es\":{\"subject\":\"Semana 5\",\"body\":\""
+            + markdown
+            + "\"},\"fr\":{\"subject\":\"Semaine 5\",\"body\":\""
+            + markdown
+            + "\"}},\"segment\":{\"kind\":\"ALL\"}}";
+    assertThat(announcement.getBytes(StandardCharsets.UTF_8).length).isBetween(230_000, 256_000);
+
+    // when it is sent through the gateway with an Idempotency-Key
+    BearerClient.Answer answer =
+        new BearerClient(port)
+            .send(
+                "POST",
+                "/api/messaging/cycles/c-7/announcements",
+                TestTokens.staff(Role.COORDINATOR),
+                announcement,
+                Map.of("Idempotency-Key", "form-7b2c9e41"));
+
+    // then messaging gets the key and every byte of the body, under the route's own rule
+    assertThat(answer.status()).isEqualTo(200);
+    StubServices.Received received = StubServices.get().last();
+    assertThat(received.path()).isEqualTo("/api/messaging/cycles/c-7/announcements");
+    assertThat(received.header("Idempotency-Key")).isEqualTo("form-7b2c9e41");
+    assertThat(received.body()).isEqualTo(announcement);
+    assertThat(audit.find(answer.auditId()).action()).isEqualTo("messaging.announcement.create");
+  }
+
+  @Test
+  void shouldAuditAStaffAdmissionWithItsCycle() {
+    // given the registration service admits whoever it is asked to
+    StubServices.get().reset();
+    StubServices.get()
+        .reply(
+            "POST",
+            "/api/registration/cycles/c-8/admissions",
+            StubServices.Reply.ok("{\"admitted\":[{\"id\":\"p-1\"}]}"));
+
+    // when a coordinator admits a waitlisted applicant with a script
+    BearerClient.Answer answer =
+        new BearerClient(port)
+            .send(
+                "POST",
+                "/api/registration/cycles/c-8/admissions",
+                TestTokens.staff(Role.COORDINATOR),
+                "{\"participantIds\":[\"p-1\"]}",
+                Map.of());
+
+    // then the admission is in the audit log: who, which route, which cycle, the outcome
+    assertThat(answer.status()).isEqualTo(200);
+    AuditEntry entry = audit.find(answer.auditId());
+    assertThat(entry.action()).isEqualTo("registration.admissions");
+    assertThat(entry.target()).isEqualTo("cycleId=c-8");
+    assertThat(entry.method()).isEqualTo("POST");
+    assertThat(entry.status()).isEqualTo(200);
+    assertThat(entry.outcome()).isEqualTo("success");
+    assertThat(entry.staffId()).isEqualTo("staff-coordinator");
+    StubServices.get().reset();
   }
 
   @Test

@@ -79,7 +79,10 @@ class CycleConsoleController {
         services
             .optional(model, "Cycles", () -> services.get(me, "/api/registration/cycles"))
             .map(services::list)
-            .orElse(java.util.List.of()));
+            .orElse(java.util.List.of())
+            .stream()
+            .map(Services::withStage)
+            .toList());
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     model.addAttribute(
         "draft",
@@ -112,11 +115,10 @@ class CycleConsoleController {
   String cycle(@PathVariable String cycleId, Model model) {
     StaffPrincipal me = Staff.current();
     model.addAttribute("active", "cycles");
-    JsonNode cycle = services.get(me, "/api/registration/cycles/" + Services.enc(cycleId));
-    Map<String, Object> view = services.map(cycle);
+    Map<String, Object> view = services.cycle(me, cycleId);
     model.addAttribute("cycle", view);
-    model.addAttribute("opensLocal", local(cycle.path("registrationOpensAt").asString("")));
-    model.addAttribute("closesLocal", local(cycle.path("registrationClosesAt").asString("")));
+    model.addAttribute("opensLocal", local(text(view.get("registrationOpensAt"))));
+    model.addAttribute("closesLocal", local(text(view.get("registrationClosesAt"))));
     if (!me.isAmbassador()) {
       services
           .optional(
@@ -142,6 +144,37 @@ class CycleConsoleController {
         () -> services.put(me, "/api/registration/cycles/" + Services.enc(cycleId), form.body()),
         "Settings saved.");
     return "redirect:/console/cycles/" + Services.enc(cycleId);
+  }
+
+  /** The confirm step before archiving: what it means, and the button that does it. */
+  @GetMapping("/console/cycles/{cycleId}/archive")
+  String confirmArchive(@PathVariable String cycleId, Model model, RedirectAttributes flash) {
+    StaffPrincipal me = Staff.current();
+    Staff.requireWriter(me);
+    Map<String, Object> cycle = services.cycle(me, cycleId);
+    CycleStage stage = (CycleStage) cycle.get("stage");
+    if (stage == null || !stage.archivable()) {
+      flash.addFlashAttribute(
+          "failure",
+          "Only a completed cycle can be archived; this one is "
+              + (stage == null ? String.valueOf(cycle.get("status")) : stage.label().toLowerCase())
+              + ".");
+      return "redirect:/console/cycles/" + Services.enc(cycleId);
+    }
+    model.addAttribute("active", "cycles");
+    model.addAttribute("cycle", cycle);
+    return "console/cycle-archive";
+  }
+
+  @PostMapping("/console/cycles/{cycleId}/archive")
+  String archive(
+      @PathVariable String cycleId, HttpServletRequest request, RedirectAttributes flash) {
+    return transition(
+        cycleId,
+        "archive",
+        "Cycle archived: it is kept for reports and no longer changes.",
+        request,
+        flash);
   }
 
   @PostMapping("/console/cycles/{cycleId}/open")
@@ -197,6 +230,8 @@ class CycleConsoleController {
     body.put("weights", weights);
     body.put("leftoverPolicy", blankToNull(form.get("leftoverPolicy")));
     body.put("afterPublication", blankToNull(form.get("afterPublication")));
+    // the service resets an omitted setting to its default: send what the form shows
+    body.put("quietRematch", blankToNull(form.get("quietRematch")));
     AuditFilter.describe(request, "console.matching.settings", "cycleId=" + cycleId);
     Flash.attempt(
         flash,
@@ -207,6 +242,10 @@ class CycleConsoleController {
 
   private static @Nullable String blankToNull(@Nullable String s) {
     return s == null || s.isBlank() ? null : s;
+  }
+
+  private static String text(@Nullable Object value) {
+    return value == null ? "" : value.toString();
   }
 
   private static String local(String instant) {

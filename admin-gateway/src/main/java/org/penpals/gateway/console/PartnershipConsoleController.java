@@ -23,10 +23,15 @@ import tools.jackson.databind.JsonNode;
  */
 @Controller
 class PartnershipConsoleController {
-  private final Services services;
+  /** Cycles up to this size show their members' names; larger ones their ids. */
+  static final int NAMES_UP_TO = 2000;
 
-  PartnershipConsoleController(Services services) {
+  private final Services services;
+  private final Words words;
+
+  PartnershipConsoleController(Services services, Words words) {
     this.services = services;
+    this.words = words;
   }
 
   @GetMapping("/console/cycles/{cycleId}/partnerships")
@@ -34,7 +39,7 @@ class PartnershipConsoleController {
     StaffPrincipal me = Staff.current();
     model.addAttribute("active", "partnerships");
     String c = Services.enc(cycleId);
-    model.addAttribute("cycle", services.map(services.get(me, "/api/registration/cycles/" + c)));
+    model.addAttribute("cycle", services.cycle(me, cycleId));
     List<Map<String, Object>> partnerships =
         services
             .optional(
@@ -42,13 +47,14 @@ class PartnershipConsoleController {
                 "Partnerships",
                 () -> services.get(me, "/api/matching/cycles/" + c + "/partnerships"))
             .map(services::list)
-            .orElse(List.of());
+            .orElse(List.of())
+            .stream()
+            .map(p -> PartnershipStates.describe(p, words))
+            .toList();
     model.addAttribute("partnerships", partnerships);
-    model.addAttribute(
-        "activeCount", partnerships.stream().filter(p -> "ACTIVE".equals(p.get("status"))).count());
-    model.addAttribute(
-        "dissolvedCount",
-        partnerships.stream().filter(p -> "DISSOLVED".equals(p.get("status"))).count());
+    model.addAttribute("activeCount", count(partnerships, PartnershipStates.Status.ACTIVE));
+    model.addAttribute("dissolvedCount", count(partnerships, PartnershipStates.Status.DISSOLVED));
+    model.addAttribute("completedCount", count(partnerships, PartnershipStates.Status.COMPLETED));
     Map<String, Object> quiet = new HashMap<>();
     services
         .optional(
@@ -65,11 +71,25 @@ class PartnershipConsoleController {
               }
             });
     model.addAttribute("quiet", quiet);
+    Map<String, String> names = Map.of();
+    if (!partnerships.isEmpty()) {
+      try {
+        names = services.namesOfCycle(me, cycleId, NAMES_UP_TO);
+      } catch (org.penpals.gateway.route.GatewayProblem
+          | org.penpals.gateway.route.ServiceProblem e) {
+        Services.gap(model, "Names of the members: " + e.getMessage());
+      }
+    }
+    model.addAttribute("names", names);
     services
         .optional(
             model, "Waiting", () -> services.get(me, "/api/matching/cycles/" + c + "/waiting"))
         .ifPresent(w -> model.addAttribute("waiting", services.list(w)));
     return "console/partnerships";
+  }
+
+  private static long count(List<Map<String, Object>> partnerships, PartnershipStates.Status s) {
+    return partnerships.stream().filter(p -> p.get("state") == s).count();
   }
 
   @PostMapping("/console/cycles/{cycleId}/partnerships/{partnershipId}/dissolve")

@@ -114,12 +114,11 @@ public final class RoutePolicy {
     if (names.contains("matching")) {
       matching(rules);
     }
+    if (names.contains("prompts")) {
+      prompts(rules);
+    }
     if (names.contains("messaging")) {
-      rules.add(
-          deny(
-              "messaging.conversations",
-              "/api/messaging/conversations/**",
-              "/api/messaging/conversations/p-1/messages"));
+      messaging(rules);
     }
     for (String name : names) {
       // participants' own endpoints belong to the portal, never to staff
@@ -254,13 +253,41 @@ public final class RoutePolicy {
             WRITE,
             AmbassadorAccess.NONE,
             b + "/cycles/c-1/imports"));
-    // the public form and e-mail verification are the portal's, not staff routes
+    // the life of a cycle (ADR 0012): the waitlist names applicants of every country and has no
+    // country filter, so ambassadors are refused it (they see their countries' waitlisted
+    // applicants in the applicant search, admission=WAITLISTED)
+    rules.add(
+        rule(
+            "registration.waitlist",
+            GET,
+            b + "/cycles/{cycleId}/waitlist",
+            READ,
+            AmbassadorAccess.NONE,
+            b + "/cycles/c-1/waitlist"));
+    rules.add(
+        rule(
+            "registration.admissions",
+            Set.of("POST"),
+            b + "/cycles/{cycleId}/admissions",
+            WRITE,
+            AmbassadorAccess.NONE,
+            b + "/cycles/c-1/admissions"));
+    rules.add(
+        rule(
+            "registration.cycle.archive",
+            Set.of("POST"),
+            b + "/cycles/{cycleId}/archive",
+            WRITE,
+            AmbassadorAccess.NONE,
+            b + "/cycles/c-1/archive"));
+    // the public form, e-mail verification and portal sign-in are the portal's, not staff routes
     rules.add(
         deny(
             "registration.apply",
             b + "/cycles/{cycleId}/applications",
             b + "/cycles/c-1/applications"));
     rules.add(deny("registration.verification", b + "/verifications/**", b + "/verifications"));
+    rules.add(deny("registration.sign-in-links", b + "/sign-in-links/**", b + "/sign-in-links"));
   }
 
   private static void matching(List<Rule> rules) {
@@ -378,6 +405,30 @@ public final class RoutePolicy {
             e + "/rematch"));
     rules.add(
         rule(
+            "matching.new-partner-requests",
+            GET,
+            c + "/new-partner-requests",
+            READ,
+            AmbassadorAccess.NONE,
+            e + "/new-partner-requests"));
+    rules.add(
+        rule(
+            "matching.new-partner-request.approve",
+            Set.of("POST"),
+            c + "/new-partner-requests/{requestId}/approve",
+            WRITE,
+            AmbassadorAccess.NONE,
+            e + "/new-partner-requests/np-1/approve"));
+    rules.add(
+        rule(
+            "matching.new-partner-request.decline",
+            Set.of("POST"),
+            c + "/new-partner-requests/{requestId}/decline",
+            WRITE,
+            AmbassadorAccess.NONE,
+            e + "/new-partner-requests/np-1/decline"));
+    rules.add(
+        rule(
             "matching.run.get",
             GET,
             b + "/runs/{runId}",
@@ -416,6 +467,72 @@ public final class RoutePolicy {
             WRITE,
             AmbassadorAccess.NONE,
             b + "/what-if"));
+  }
+
+  private static void prompts(List<Rule> rules) {
+    String b = "/api/prompts";
+    rules.add(
+        rule(
+            "prompts.quiet",
+            GET,
+            b + "/cycles/{cycleId}/quiet",
+            READ,
+            AmbassadorAccess.NONE,
+            b + "/cycles/c-1/quiet"));
+    rules.add(
+        rule(
+            "prompts.partnership.get",
+            GET,
+            b + "/partnerships/{partnershipId}",
+            READ,
+            AmbassadorAccess.NONE,
+            b + "/partnerships/ps-1"));
+    rules.add(
+        rule(
+            "prompts.settings.put",
+            Set.of("PUT"),
+            b + "/cycles/{cycleId}/settings",
+            WRITE,
+            AmbassadorAccess.NONE,
+            b + "/cycles/c-1/settings"));
+  }
+
+  private static void messaging(List<Rule> rules) {
+    String b = "/api/messaging";
+    String a = b + "/cycles/{cycleId}/announcements";
+    String e = b + "/cycles/c-1/announcements";
+    rules.add(rule("messaging.announcements.list", GET, a, READ, AmbassadorAccess.NONE, e));
+    rules.add(
+        rule(
+            "messaging.announcement.get",
+            GET,
+            a + "/{announcementId}",
+            READ,
+            AmbassadorAccess.NONE,
+            e + "/an-1"));
+    // the Idempotency-Key header is relayed as it came (the proxy keeps every request header but
+    // credentials and cookies)
+    rules.add(
+        rule("messaging.announcement.create", Set.of("POST"), a, WRITE, AmbassadorAccess.NONE, e));
+    rules.add(
+        rule(
+            "messaging.announcement.preview",
+            Set.of("POST"),
+            a + "/preview",
+            WRITE,
+            AmbassadorAccess.NONE,
+            e + "/preview"));
+    rules.add(
+        rule(
+            "messaging.announcement.cancel",
+            Set.of("DELETE"),
+            a + "/{announcementId}",
+            WRITE,
+            AmbassadorAccess.NONE,
+            e + "/an-1"));
+    rules.add(
+        deny(
+            "messaging.conversations", b + "/conversations/**", b + "/conversations/p-1/messages"));
   }
 
   private static Rule rule(

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.penpals.gateway.staff.StaffPrincipal;
 import org.penpals.gateway.token.TokenMinter;
@@ -74,8 +75,24 @@ public class ServiceClient {
     }
   }
 
+  /** A service's answer with its status (a 2xx; errors are thrown as for {@link #send}). */
+  public record Answer(int status, JsonNode body) {}
+
   public JsonNode send(
       StaffPrincipal staff, HttpMethod method, String pathAndQuery, @Nullable Object body) {
+    return exchange(staff, method, pathAndQuery, body, Map.of()).body();
+  }
+
+  /**
+   * Calls a service with extra request headers (an {@code Idempotency-Key}, say) and tells the
+   * status too, for callers to whom 200 and 201 mean different things.
+   */
+  public Answer exchange(
+      StaffPrincipal staff,
+      HttpMethod method,
+      String pathAndQuery,
+      @Nullable Object body,
+      Map<String, String> headers) {
     String path =
         pathAndQuery.contains("?")
             ? pathAndQuery.substring(0, pathAndQuery.indexOf('?'))
@@ -103,6 +120,7 @@ public class ServiceClient {
               .uri(URI.create(base + pathAndQuery))
               .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
               .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+      headers.forEach(request::header);
       if (body != null) {
         request.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(body));
       }
@@ -113,7 +131,8 @@ public class ServiceClient {
             if (status >= 400) {
               throw problem(status, bytes);
             }
-            return bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
+            return new Answer(
+                status, bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes));
           });
     } catch (ResourceAccessException e) {
       throw new GatewayProblem(

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A script calling the gateway's API with a bearer token (or none), headers included. */
@@ -23,6 +24,17 @@ public final class BearerClient {
   }
 
   public Answer send(String method, String path, @Nullable String token) {
+    boolean body = !method.equals("GET") && !method.equals("HEAD");
+    return send(method, path, token, body ? "{}" : null, Map.of());
+  }
+
+  /** A call with a JSON body (or none) and extra request headers. */
+  public Answer send(
+      String method,
+      String path,
+      @Nullable String token,
+      @Nullable String json,
+      Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))
@@ -30,13 +42,15 @@ public final class BearerClient {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    boolean body = !method.equals("GET") && !method.equals("HEAD");
-    if (body) {
+    headers.forEach(request::header);
+    if (json != null) {
       request.header("Content-Type", "application/json");
     }
     request.method(
         method,
-        body ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
+        json != null
+            ? HttpRequest.BodyPublishers.ofString(json)
+            : HttpRequest.BodyPublishers.noBody());
     try {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,7 @@
 package org.penpals.gateway.support;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -7,10 +9,11 @@ import org.jspecify.annotations.Nullable;
 import org.penpals.platform.testkit.SharedInfrastructure;
 
 /**
- * The real registration, matching and prompt services behind the gateway in the browser test: each
- * from its executable jar (resolved by Maven, see the module's pom) in its own JVM, on the test
- * JVM's Kafka broker and MongoDB-wire server, trusting the gateway's published JWK set — nothing
- * else. Started once per test JVM; stopped when it exits.
+ * The real registration, matching, prompt and messaging services behind the gateway in the browser
+ * test: each from its executable jar (resolved by Maven, see the module's pom) in its own JVM, on
+ * the test JVM's Kafka broker and MongoDB-wire server, trusting the gateway's published JWK set —
+ * nothing else; messaging delivers to a GreenMail SMTP server in the test JVM. Started once per
+ * test JVM; stopped when it exits.
  */
 public final class RealServices {
   private static @Nullable RealServices instance;
@@ -19,6 +22,8 @@ public final class RealServices {
   private final ServiceProcess registration;
   private final ServiceProcess matching;
   private final ServiceProcess prompt;
+  private final ServiceProcess messaging;
+  private final GreenMail mail;
 
   private RealServices(int gatewayPort) {
     this.gatewayPort = gatewayPort;
@@ -67,6 +72,28 @@ public final class RealServices {
                 "PROMPTS_CLOCK_MODE",
                 "demo"),
             work.resolve("prompt"));
+    this.mail = new GreenMail(new ServerSetup(ServiceProcess.freePort(), "127.0.0.1", "smtp"));
+    mail.start();
+    GreenMail started = mail;
+    Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "greenmail-stop"));
+    this.messaging =
+        ServiceProcess.start(
+            "messaging-service",
+            jar("penpals.messaging.jar"),
+            ServiceProcess.freePort(),
+            with(
+                common,
+                "MONGODB_URI",
+                SharedInfrastructure.mongoAddress() + "/penpals-messaging-browser",
+                "SMTP_HOST",
+                "127.0.0.1",
+                "SMTP_PORT",
+                Integer.toString(mail.getSmtp().getPort()),
+                "ANNOUNCEMENT_INTERVAL",
+                "1s",
+                "MAIL_SWEEP_INTERVAL",
+                "2s"),
+            work.resolve("messaging"));
   }
 
   /**
@@ -88,6 +115,7 @@ public final class RealServices {
     registration.awaitReady(timeout);
     matching.awaitReady(timeout);
     prompt.awaitReady(timeout);
+    messaging.awaitReady(timeout);
   }
 
   public String gatewayUrl() {
@@ -104,6 +132,15 @@ public final class RealServices {
 
   public ServiceProcess prompt() {
     return prompt;
+  }
+
+  public ServiceProcess messaging() {
+    return messaging;
+  }
+
+  /** The SMTP server messaging delivers to. */
+  public GreenMail mail() {
+    return mail;
   }
 
   private static Path jar(String property) {

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,6 +65,27 @@ public final class StaffSession {
       fields.putIfAbsent("_csrf", csrf);
     }
     return postRaw(path, fields);
+  }
+
+  /**
+   * A form post with repeated fields (checkboxes), in order, with the CSRF token of the last page.
+   */
+  public Page postAll(String path, List<Map.Entry<String, String>> fields) {
+    if (csrf == null) {
+      get("/login");
+    }
+    List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+    if (csrf != null) {
+      all.add(Map.entry("_csrf", csrf));
+    }
+    String body =
+        all.stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   /** A form post exactly as given (no CSRF token added). */

@@ -1,0 +1,4 @@
+@NullMarked
+package org.penpals.gateway.console;
+
+import org.jspecify.annotations.NullMarked;
