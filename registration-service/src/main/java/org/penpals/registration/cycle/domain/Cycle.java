@@ -120,10 +120,16 @@ public record Cycle(
 
   /**
    * Matching finished a run of this cycle: a closed cycle is now being matched, and the run's
-   * figures are kept (a later run replaces an earlier one). Empty if that is already known (the
-   * event was redelivered, or an older run arrived late).
+   * figures are kept (a later run replaces an earlier one) until the cycle's matching is published:
+   * the published run reports itself before {@code MatchesPublished} (same topic and key), and the
+   * re-matchings after it (a few people at a time) are not the cycle's matching. Empty if that is
+   * already known (the event was redelivered, or an older run arrived late) or the cycle is
+   * published.
    */
   public Optional<Changed> matchingRunCompleted(MatchingRun run, Instant now) {
+    if (status.reached(CycleStatus.MATCHES_PUBLISHED)) {
+      return Optional.empty();
+    }
     MatchingRun last = timeline.lastRun();
     boolean newer = last == null || run.supersedes(last);
     boolean starts = status == CycleStatus.REGISTRATION_CLOSED;

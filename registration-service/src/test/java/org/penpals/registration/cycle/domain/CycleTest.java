@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -145,6 +146,37 @@ class CycleTest {
     assertThat(later.changes()).isEmpty();
     assertThat(later.cycle().matchingRunCompleted(run("r2", NOW.plusSeconds(60)), NOW)).isEmpty();
     assertThat(later.cycle().matchingRunCompleted(run("r1", NOW), NOW)).isEmpty();
+  }
+
+  @Test
+  void shouldKeepThePublishedMatchingsFiguresWhenReMatchingsRunLater() {
+    Cycle published =
+        at(CycleStatus.REGISTRATION_CLOSED)
+            .matchingRunCompleted(run("r1", NOW), NOW)
+            .orElseThrow()
+            .cycle()
+            .matchesPublished(NOW)
+            .orElseThrow()
+            .cycle();
+
+    for (CycleStatus later :
+        List.of(CycleStatus.MATCHES_PUBLISHED, CycleStatus.RUNNING, CycleStatus.COMPLETED)) {
+      Cycle cycle =
+          new Cycle(
+              "c",
+              published.settings(),
+              later,
+              published.version(),
+              NOW,
+              NOW,
+              published.timeline());
+      assertThat(
+              cycle.matchingRunCompleted(
+                  new MatchingRun("rematch-1", 2, 2, 0.0, NOW.plusSeconds(3600)), NOW))
+          .as(later.name())
+          .isEmpty();
+    }
+    assertThat(published.timeline().lastRun()).isEqualTo(run("r1", NOW));
   }
 
   @Test
