@@ -35,6 +35,9 @@ class PortalJourneyIT {
   private static final String CARLA = "carla.portal@example.org";
   private static final String DAN = "dan.portal@example.org";
   private static final String HOSTILE = "Hello! <script>alert('x')</script> <b>bold</b>";
+  private static final String QUINN = "quinn.quiet@example.org";
+  private static final String RUI = "rui.quiet@example.org";
+  private static final String ERIN = "erin.quiet@example.org";
 
   private static Stack stack;
   private static Inbox inbox;
@@ -173,7 +176,7 @@ class PortalJourneyIT {
       }
 
       // when staff close the cycle, match and publish
-      matchAndPublish(registration, cycleId, coordinator, everyone.size());
+      matchAndPublish(registration, cycleId, coordinator, everyone.size(), null);
 
       // and Alice signs in by emailed link
       alice.open("/sign-in");
@@ -351,6 +354,192 @@ class PortalJourneyIT {
     }
   }
 
+  /**
+   * The quiet-partner journey of issue #10: Quinn's partner Rui goes silent; Quinn says so, the
+   * portal says a reminder was emailed only once the mail went out (and Rui has it); when the grace
+   * period passes unanswered Quinn may ask for a new partner, gets one from the waitlist (Erin),
+   * and Rui is told the partnership ended. Each statement is checked where it must show and where
+   * it must not.
+   */
+  @Test
+  void shouldRemindAQuietPartnerAndGiveTheReporterANewOneWhenSilenceGoesOn() throws Exception {
+    String coordinator = stack.token("COORDINATOR");
+    String admin = stack.token("ADMIN");
+    String registration = stack.url("registration");
+    String matching = stack.url("matching");
+    String prompts = stack.url("prompt");
+
+    // given a cycle whose partnerships start after the (shared, durable) programme clock's now,
+    // where the odd one out waits instead of joining a trio and re-pairings are published at once
+    Instant programmeNow =
+        Instant.parse(
+            Stack.expect(
+                    Stack.call("GET", prompts + "/api/prompts/clock", coordinator, null),
+                    200,
+                    "the programme clock")
+                .get("now")
+                .asString());
+    LocalDate starts = programmeNow.atZone(ZoneOffset.UTC).toLocalDate().plusDays(2);
+    Map<String, Object> body = cycle();
+    body.put("name", "Quiet journey");
+    body.put("partnershipStartsOn", starts.toString());
+    String cycleId =
+        Stack.expect(
+                Stack.call("POST", registration + "/api/registration/cycles", coordinator, body),
+                201,
+                "create the quiet-journey cycle")
+            .get("id")
+            .asString();
+    Stack.expect(
+        Stack.call(
+            "POST",
+            registration + "/api/registration/cycles/" + cycleId + "/open",
+            coordinator,
+            null),
+        200,
+        "open the quiet-journey cycle");
+    Stack.expect(
+        Stack.call(
+            "PUT",
+            matching + "/api/matching/cycles/" + cycleId + "/settings",
+            coordinator,
+            Map.of(
+                "leftoverPolicy", "WAITLIST",
+                "afterPublication", "AUTOMATIC",
+                "quietRematch", "AUTOMATIC")),
+        200,
+        "matching settings");
+    applyAndVerify(registration, cycleId, QUINN, "Quinn Hale", "GB", "en", "Europe/London");
+    applyAndVerify(registration, cycleId, RUI, "Rui Costa", "PT", "pt", "Europe/Lisbon");
+    applyAndVerify(registration, cycleId, ERIN, "Erin Byrne", "IE", "en", "Europe/Dublin");
+    String quinnId = participantId(registration, coordinator, cycleId, QUINN);
+    String ruiId = participantId(registration, coordinator, cycleId, RUI);
+    // and Quinn and Rui are partners (hand-paired), Erin waits
+    var erinBefore = inbox.seen(ERIN);
+    matchAndPublish(
+        registration, cycleId, coordinator, 3, Map.of("first", quinnId, "second", ruiId));
+    inbox.await(ERIN, "WAITLISTED", erinBefore, MAIL);
+    Stack.expect(
+        Stack.call(
+            "POST",
+            prompts + "/api/prompts/clock/advance",
+            admin,
+            Map.of("to", starts.atTime(12, 0).toInstant(ZoneOffset.UTC).toString())),
+        200,
+        "the partnerships start");
+
+    try (Chromium quinn = new Chromium(portal, SCREENSHOTS)) {
+      quinn.open("/sign-in");
+      quinn.type("#email", QUINN);
+      var beforeSignIn = inbox.seen(QUINN);
+      quinn.submit("main form button");
+      quinn.open(inbox.await(QUINN, "SIGN_IN", beforeSignIn, MAIL).link(portal, "/sign-in"));
+      quinn.submit("main form button");
+      await("Quinn's partner card and the quiet section")
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofSeconds(2))
+          .until(
+              () -> {
+                quinn.open("/home");
+                return quinn.text(".partner").contains("Rui Costa")
+                    && !quinn.all("#quiet form button").isEmpty();
+              });
+      // nothing was reported: the page claims no reminder
+      assertThat(quinn.all("#quiet-reminder")).isEmpty();
+      assertThat(quinn.text("main")).doesNotContain("reminder on");
+
+      // when Quinn reports that Rui has gone quiet
+      var ruiBefore = inbox.seen(RUI);
+      quinn.type("#note", "No answer since the introduction");
+      quinn.submit("#quiet form button");
+
+      // then Rui is reminded by mail, and the page says so only once the mail went out
+      Inbox.Mail reminder = inbox.await(RUI, "REMINDER", ruiBefore, MAIL);
+      assertThat(reminder.text()).contains("Quinn").contains(portal + "/messages");
+      await("the reminder shown as sent")
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () -> {
+                quinn.open("/home");
+                return quinn
+                    .text("#quiet-reminder")
+                    .startsWith("We emailed your partner a reminder on");
+              });
+      assertThat(quinn.text("#quiet-answer-by")).contains("If they have not answered by");
+      // and no new partner may be asked for before the grace period is over
+      assertThat(quinn.all("#new-partner-form")).isEmpty();
+      visit(quinn, "30-quiet-reminded");
+
+      // when the grace period passes and Rui has not answered
+      var quinnBefore = inbox.seen(QUINN);
+      var erinIntro = inbox.seen(ERIN);
+      ruiBefore = inbox.seen(RUI);
+      Stack.expect(
+          Stack.call("POST", prompts + "/api/prompts/clock/advance", admin, Map.of("by", "P8D")),
+          200,
+          "past the grace period");
+
+      // then Quinn may ask for a new partner
+      await("the new-partner button")
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofSeconds(2))
+          .until(
+              () -> {
+                quinn.open("/home");
+                return !quinn.all("#new-partner-form button").isEmpty();
+              });
+      assertThat(quinn.all("#quiet-reminder")).isEmpty();
+      assertThat(quinn.all("#new-partner-request")).isEmpty();
+      visit(quinn, "31-quiet-ask-new-partner");
+
+      // when she does
+      quinn.submit("#new-partner-form button");
+
+      // then the page says what was done (on the quiet card while the old partnership is still
+      // shown, or as her standing once it is gone), and not the button again
+      assertThat(quinn.text("main")).contains("We are finding you a new partner");
+      assertThat(quinn.all("#new-partner-form")).isEmpty();
+      visit(quinn, "32-quiet-new-partner-requested");
+
+      // and she is introduced to Erin from the waitlist, Erin to her, and Rui is told
+      inbox.await(QUINN, "NEW_PARTNER", quinnBefore, MAIL);
+      inbox.await(ERIN, "INTRODUCTION", erinIntro, MAIL);
+      Inbox.Mail dissolved = inbox.await(RUI, "PARTNERSHIP_DISSOLVED", ruiBefore, MAIL);
+      assertThat(dissolved.text()).doesNotContain(QUINN);
+      await("Quinn's new partner card")
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofSeconds(2))
+          .until(
+              () -> {
+                quinn.open("/home");
+                return quinn.text(".partner").contains("Erin Byrne");
+              });
+      assertThat(quinn.text(".partner")).doesNotContain("Rui Costa");
+      assertThat(quinn.text("#new-partner")).isNotBlank();
+      visit(quinn, "33-quiet-new-partner");
+      quinn.open("/updates");
+      assertThat(quinn.text("main")).contains("Erin");
+      visit(quinn, "34-updates");
+    }
+
+    // and Rui's own updates tell him both, in his portal
+    JsonNode ruiNotices =
+        Stack.expect(
+            Stack.call(
+                "GET",
+                stack.url("messaging") + "/api/messaging/participants/me/notices",
+                stack.token("PARTICIPANT", "--subject", ruiId),
+                null),
+            200,
+            "Rui's notices");
+    List<String> kinds = new ArrayList<>();
+    ruiNotices.forEach(n -> kinds.add(n.get("kind").asString()));
+    assertThat(kinds).contains("REMINDER", "PARTNERSHIP_DISSOLVED");
+    report();
+    assertThat(violations).as("serious or critical axe-core violations").isEmpty();
+  }
+
   private static void visit(Chromium browser, String name) {
     shots.add(browser.screenshot(name));
     violations.addAll(browser.axe(name));
@@ -432,7 +621,11 @@ class PortalJourneyIT {
   }
 
   private static void matchAndPublish(
-      String registration, String cycleId, String coordinator, int people) {
+      String registration,
+      String cycleId,
+      String coordinator,
+      int people,
+      @org.jspecify.annotations.Nullable Map<String, String> lock) {
     Stack.expect(
         Stack.call(
             "POST",
@@ -455,6 +648,13 @@ class PortalJourneyIT {
                       null);
               return pool.status() == 200 && pool.json().path("matchable").asInt() >= people;
             });
+    if (lock != null) {
+      Stack.expect(
+          Stack.call(
+              "POST", matching + "/api/matching/cycles/" + cycleId + "/locks", coordinator, lock),
+          200,
+          "lock a pair");
+    }
     String runId =
         Stack.expect(
                 Stack.call(
