@@ -415,7 +415,7 @@ class ConsoleBrowserIT {
           .isEqualTo(
               "1 applicant admitted: "
                   + smallCohort.get(2).fullName()
-                  + ". They are told by mail and in the portal.");
+                  + ". They will be told by mail and in the portal.");
       assertThat(waitlist(browser)).containsExactly(queue.get(1), queue.get(2));
       assertThat(browser.find("#waitlist-total").getText()).isEqualTo("2");
       browser.screenshot("waitlist-after-admission");

@@ -194,7 +194,7 @@ class LifeOfACycleConsoleIT {
     // then the flash says how many and who
     assertThat(notice(console.get("/console/cycles/c-run/waitlist").body()))
         .isEqualTo(
-            "2 applicants admitted: Ana Pérez, Cem Kaya. They are told by mail and in the portal.");
+            "2 applicants admitted: Ana Pérez, Cem Kaya. They will be told by mail and in the portal.");
     assertThat(auditOf(coordinator))
         .filteredOn(e -> e.action().equals("console.waitlist.admit"))
         .hasSize(2)

@@ -209,7 +209,7 @@ class QuietConsoleController {
           ? "Request approved: "
               + who
               + "'s quiet partnership is dissolved; they are re-matched as this cycle's settings"
-              + " say, and the silent partner is told by mail."
+              + " say, and the silent partner will be told by mail."
           : "Request declined: " + who + "'s partnership goes on.";
     }
   }

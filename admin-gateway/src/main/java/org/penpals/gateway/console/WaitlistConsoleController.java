@@ -100,7 +100,7 @@ class WaitlistConsoleController {
           Words.count(names.size(), "applicant", "applicants")
               + " admitted: "
               + String.join(", ", names)
-              + ". They are told by mail and in the portal.");
+              + ". They will be told by mail and in the portal.");
     } catch (ServiceProblem e) {
       flash.addFlashAttribute("failure", refusal(me, e, ids));
     } catch (GatewayProblem e) {
