@@ -90,7 +90,9 @@ EXTERNAL_SMTP=${SMTP_HOST:-}
 : "${SERVICE_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xss512k}"
 : "${KAFKA_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmx256m -Xss512k}"
 : "${MONGO_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx192m -Xss512k}"
-: "${SMTP_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx192m -Xss512k}"
+# the local SMTP server keeps every mail in memory (~20 KB each): a default demo sends ~15,000, so
+# 1 GB holds about three runs (the heap only grows as mail comes in; DELETE /api/messages empties it)
+: "${SMTP_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx1g -Xss512k}"
 : "${CLI_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto}"
 
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
