@@ -90,7 +90,9 @@ EXTERNAL_SMTP=${SMTP_HOST:-}
 : "${SERVICE_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xss512k}"
 : "${KAFKA_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmx256m -Xss512k}"
 : "${MONGO_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx192m -Xss512k}"
-: "${SMTP_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx192m -Xss512k}"
+# the local SMTP server keeps every mail in memory (~17 KB each): a default demo sends ~15,000, so
+# 1 GB holds about three runs (the heap only grows as mail comes in; DELETE /api/messages empties it)
+: "${SMTP_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx1g -Xss512k}"
 : "${CLI_JVM_OPTS:=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto}"
 
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -938,12 +940,16 @@ cmd_demo() {
   local -a extra=()
   local -A given=()
   for arg in "$@"; do
-    case $arg in --matching* | --prompts* | --inbox* | --match) given[${arg%%=*}]=1 ;; esac
+    case $arg in --matching* | --prompts* | --messaging* | --inbox* | --match) given[${arg%%=*}]=1 ;; esac
   done
   [[ -n ${given[--matching]:-} ]] || extra+=(--matching "$(matching_url)")
-  # with prompt-service in the stack the demo goes on through the cycle's weekly prompts
+  # with prompt-service in the stack the demo plays the cycle's weeks to its completion; with
+  # messaging-service it announces to the cycle and quiet partners answer their reporters
   if [[ -z ${given[--prompts]:-} ]] && service_line prompt >/dev/null; then
     extra+=(--prompts "$(svc_url prompt)")
+  fi
+  if [[ -z ${given[--messaging]:-} ]] && service_line messaging >/dev/null; then
+    extra+=(--messaging "$(svc_url messaging)")
   fi
   if [[ -z ${given[--inbox]:-} && -z $EXTERNAL_SMTP ]]; then
     extra+=(--inbox "http://localhost:$SMTP_INBOX_PORT/")
@@ -982,9 +988,13 @@ Penpals local stack -- one command, no Docker.
   ./penpals admin create EMAIL [--name "Full Name"] [--reset]
                          create a staff administrator; prints a one-time password to change at
                          the first sign-in on the console (the gateway's URL)
-  ./penpals demo [...]   a demo cycle: synthetic applicants apply and verify through the public
-                         API, the cycle is matched and published, introductions are mailed and
-                         the programme clock runs through the weekly prompts (see the inbox)
+  ./penpals demo [...]   a whole demo cycle (a new one each run): synthetic applicants apply and
+                         verify through the public API, one country over its cap is waitlisted and
+                         admitted (freed places, then staff), the cycle is matched and published,
+                         and the programme clock runs through the weekly prompts with an
+                         announcement, withdrawals, quiet partners reminded and re-paired, to the
+                         cycle's completion; it prints each kind of mail's count and checks it
+                         against the inbox (exit 1 and a FAILED line if anything falls short)
   ./penpals bench apply [...]   run the load benchmark against the local stack
 
 Components: Apache Kafka (KRaft, one node) on localhost:$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT),

@@ -201,6 +201,46 @@ class PlanningIT {
   }
 
   @Test
+  void
+      shouldStartAPartnershipFormedMidCycleAtTheNextPromptOfProgrammeTimeWhenTheDemoClockIsAhead() {
+    LocalDate start = programme.nextStart();
+    String cycleId = upstream.weeklyCycle(start);
+    PartnershipMember a = member("Europe/London", "en");
+    PartnershipMember b = member("Australia/Perth", "en");
+    try (TopicReader deliveries = TopicReader.fromNow(Topics.PROMPT_DELIVERIES)) {
+      // given a cycle in its third week on the demo clock
+      programme.moveTo(after(weekly(start), 2, a, b));
+
+      // when matching re-pairs two people and stamps the partnership with its own, real time,
+      // which a demo clock moved ahead has left weeks behind (before the cycle even started)
+      PartnershipFormed p =
+          upstream.formed(cycleId, programme.now().minus(Duration.ofDays(30)), a, b);
+
+      // then its prompts start with the next one still ahead in programme time, the third
+      var planned =
+          deliveries
+              .await(TopicReader.event(PromptEvents.PROMPTS_PLANNED.type(), p.partnershipId()), 1)
+              .get(0)
+              .as(org.penpals.contracts.prompts.PromptsPlanned.class);
+      assertThat(planned.weeks()).isEqualTo(15);
+      assertThat(planned.members())
+          .allSatisfy(m -> assertThat(m.firstDueAt()).isAfter(programme.now()));
+      // and when it falls due it is sent on time, with nothing earlier skipped or sent late
+      programme.moveTo(after(weekly(start), 3, a, b));
+      List<PromptDue> due =
+          deliveries
+              .await(TopicReader.event(PromptEvents.PROMPT_DUE.type(), p.partnershipId()), 2)
+              .stream()
+              .map(r -> r.as(PromptDue.class))
+              .toList();
+      assertThat(due).extracting(PromptDue::week).containsOnly(3);
+      assertThat(due).extracting(PromptDue::late).containsOnly(false);
+      JsonNode view = api.get("/api/prompts/partnerships/" + p.partnershipId(), viewer).json();
+      assertThat(view.get("first").asInt()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void shouldPlanAPartnershipFormedBeforeRegistrationDescribedItsCycle() {
     LocalDate start = programme.nextStart();
     String cycleId = "cycle-late-" + UUID.randomUUID();

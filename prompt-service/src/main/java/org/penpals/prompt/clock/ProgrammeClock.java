@@ -100,6 +100,17 @@ public final class ProgrammeClock {
     return programmeAnchor.plusMillis(Math.round(realMillis * speed));
   }
 
+  /**
+   * The programme time of something another service did at real time {@code at} (matching forms a
+   * partnership on its own, real clock): in system mode that same instant. A demo clock runs apart
+   * from real time — moved weeks ahead, or running faster — so a real instant says nothing about
+   * the programme; an event is handled moments after it happened, so it counts as the programme's
+   * now.
+   */
+  public Instant programmeTimeOf(Instant at) {
+    return demo ? instant() : at;
+  }
+
   /** Moves a demo clock forward; returns the new time. */
   public Instant advance(Duration by) {
     if (by.isNegative() || by.isZero()) {

@@ -222,9 +222,16 @@ class PromptConfiguration {
       MongoParticipants participants,
       MongoDueIndex timers,
       ScheduleService schedules,
-      PromptProperties properties) {
+      PromptProperties properties,
+      ProgrammeClock clock) {
     return new PlanningService(
-        partnerships, plans, participants, timers, schedules, properties.quiet().afterCheckIn());
+        partnerships,
+        plans,
+        participants,
+        timers,
+        schedules,
+        properties.quiet().afterCheckIn(),
+        clock::programmeTimeOf);
   }
 
   @Bean

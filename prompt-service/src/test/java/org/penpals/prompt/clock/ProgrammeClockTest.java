@@ -63,6 +63,17 @@ class ProgrammeClockTest {
   }
 
   @Test
+  void shouldTakeAnotherServicesRealInstantAsNowOnADemoClockAndAsItIsInRealTime() {
+    Instant matchingFormedAt = START.minus(Duration.ofDays(30)); // real time, far behind
+    ProgrammeClock demo = ProgrammeClock.demo(new Manual(), 0, START);
+    demo.advance(Duration.ofDays(14));
+
+    assertThat(demo.programmeTimeOf(matchingFormedAt)).isEqualTo(START.plus(Duration.ofDays(14)));
+    assertThat(ProgrammeClock.system(new Manual()).programmeTimeOf(matchingFormedAt))
+        .isEqualTo(matchingFormedAt);
+  }
+
+  @Test
   void shouldNeverMoveBack() {
     ProgrammeClock clock = ProgrammeClock.demo(new Manual(), 0, START);
 

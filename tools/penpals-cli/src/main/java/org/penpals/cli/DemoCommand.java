@@ -7,17 +7,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.penpals.cli.demo.CountryCap;
+import org.penpals.cli.demo.Scale;
 import org.penpals.cli.stack.ApplicationBody;
+import org.penpals.cli.stack.ConsumerProgress;
 import org.penpals.cli.stack.CycleBody;
+import org.penpals.cli.stack.InboxClient;
 import org.penpals.cli.stack.LoadRequest;
 import org.penpals.cli.stack.LoadResult;
 import org.penpals.cli.stack.LoadRunner;
 import org.penpals.cli.stack.MatchingClient;
+import org.penpals.cli.stack.MessagingClient;
 import org.penpals.cli.stack.ParticipantEvents;
 import org.penpals.cli.stack.ProgrammeEvents;
 import org.penpals.cli.stack.PromptClient;
@@ -26,19 +35,26 @@ import org.penpals.cohort.CohortGenerator;
 import org.penpals.cohort.SyntheticApplicant;
 import org.penpals.contracts.registration.LanguageSkill;
 import org.penpals.platform.security.Role;
+import org.penpals.platform.security.Tokens;
+import tools.jackson.databind.JsonNode;
 
 /**
- * {@code demo}: seeds an open demo cycle with a synthetic cohort through the public API, exactly as
- * applicants would, and confirms every email the way a person would: with the token from the
- * verification request on Kafka.
+ * {@code demo}: plays a whole demo cycle on the local stack through the services' public APIs,
+ * exactly as applicants, participants and staff would. A synthetic cohort applies to a new cycle
+ * whose country cap only the largest country goes over, and confirms every email with the token
+ * from the verification request on Kafka; a few admitted applicants of that country withdraw so
+ * that freed places admit the next in line, staff admit the rest of the waitlist; registration
+ * closes, the cycle is matched and published (re-matchings published at once); then {@link
+ * LifeOfTheCycle} plays the weeks on prompt-service's demo clock to the cycle's completion and
+ * compares every kind of mail with the local inbox.
  *
- * <p>The cycle has room for everyone and no country cap (100%), so that the demo cycle is a clean
- * input for matching; {@code --country-cap 20} shows the programme's cap at work instead, and the
- * summary then reports who was waitlisted.
+ * <p>{@code --country-cap N} sets the cap instead (100: none); {@code --match false} stops after
+ * registration; without {@code --prompts} it stops after publication.
  */
 final class DemoCommand implements Command {
   private static final DateTimeFormatter NAME_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final Duration TOKEN_TTL = Duration.ofHours(6);
 
   private final Clock clock;
 
@@ -54,30 +70,36 @@ final class DemoCommand implements Command {
   @Override
   public String usage() {
     return "demo --registration URL --keys DIR --kafka BOOTSTRAP [--matching URL] [--applicants 762]\n"
-        + "     [--countries 78] [--seed 2014] [--concurrency 16] [--country-cap 100] [--timeout 5m]\n"
-        + "     [--match false] [--prompts URL [--weeks 17] [--inbox URL]]\n"
-        + "                    open a demo cycle, apply with a synthetic cohort through the public\n"
-        + "                    API, wait for every event on Kafka, verify every email, then close\n"
-        + "                    the cycle, match it and publish the partnerships (unless --match false);\n"
-        + "                    with --prompts, wait for every introduction mail and fast-forward\n"
-        + "                    prompt-service's demo clock through the cycle's weekly prompts";
+        + "     [--countries 78] [--seed 2014] [--concurrency 16] [--country-cap auto|1-100]\n"
+        + "     [--timeout 5m] [--match false] [--prompts URL [--messaging URL] [--inbox URL]\n"
+        + "     [--weeks 17]]\n"
+        + "                    play a whole demo cycle: open it with a country cap only the largest\n"
+        + "                    country goes over, apply with a synthetic cohort through the public\n"
+        + "                    API, verify every email, admit the waitlist (freed places, then\n"
+        + "                    staff), close, match and publish (unless --match false); with\n"
+        + "                    --prompts, fast-forward prompt-service's demo clock through the\n"
+        + "                    cycle's weeks (--weeks long) with an announcement (--messaging),\n"
+        + "                    withdrawals, quiet partners reminded and re-paired, to the cycle's\n"
+        + "                    completion; print each kind of mail's count and compare it with the\n"
+        + "                    local inbox (--inbox). --timeout bounds every single wait";
   }
 
   /** The demo's settings, from the command line. */
   record Options(
       String registration,
-      @org.jspecify.annotations.Nullable String matching,
+      @Nullable String matching,
       Path keys,
       String kafka,
       int applicants,
       int countries,
       long seed,
       int concurrency,
-      int countryCap,
+      @Nullable Integer countryCap,
       Duration timeout,
-      @org.jspecify.annotations.Nullable String prompts,
+      @Nullable String prompts,
+      @Nullable String messaging,
       int weeks,
-      @org.jspecify.annotations.Nullable String inbox) {
+      @Nullable String inbox) {
 
     static Options from(Arguments args) {
       args.allowOnly(
@@ -95,6 +117,7 @@ final class DemoCommand implements Command {
               "country-cap",
               "timeout",
               "prompts",
+              "messaging",
               "weeks",
               "inbox"));
       int applicants = args.intOption("applicants", 762, 1, 1_000_000);
@@ -104,6 +127,7 @@ final class DemoCommand implements Command {
         throw new UsageException("--countries cannot exceed --applicants");
       }
       boolean match = !"false".equals(args.option("match", "true"));
+      String cap = args.option("country-cap", "auto");
       return new Options(
           args.required("registration"),
           match ? args.option("matching", "http://localhost:8082") : null,
@@ -113,10 +137,11 @@ final class DemoCommand implements Command {
           countries,
           args.longOption("seed", 2014),
           args.intOption("concurrency", 16, 1, 1024),
-          args.intOption("country-cap", 100, 1, 100),
+          cap.equals("auto") ? null : args.intOption("country-cap", 100, 1, 100),
           args.durationOption("timeout", Duration.ofMinutes(5)),
           match ? args.optional("prompts") : null,
-          args.intOption("weeks", 17, 1, 52),
+          match ? args.optional("messaging") : null,
+          args.intOption("weeks", CycleBody.DEFAULT_LENGTH_WEEKS, 1, 52),
           args.optional("inbox"));
     }
   }
@@ -125,9 +150,14 @@ final class DemoCommand implements Command {
   public int run(Arguments args, PrintStream out, PrintStream err) {
     Options options = Options.from(args);
     long started = System.nanoTime();
-    String token =
-        TokenCommand.mint(
-            options.keys(), Role.COORDINATOR, "penpals-demo", Duration.ofHours(1), clock);
+    Tokens tokens = TokenCommand.tokens(options.keys(), clock);
+    String token = tokens.mint("penpals-demo", List.of(Role.COORDINATOR), TOKEN_TTL);
+    // the inbox keeps earlier runs' mails: count them before this run sends any
+    InboxClient inbox =
+        options.prompts() == null || options.inbox() == null
+            ? null
+            : new InboxClient(options.inbox());
+    Map<String, Integer> inboxBefore = inbox == null ? null : inbox.countByKind();
     try (RegistrationClient registration = new RegistrationClient(options.registration())) {
       registration.ping();
       try (ParticipantEvents events =
@@ -135,243 +165,386 @@ final class DemoCommand implements Command {
           ProgrammeEvents programme =
               options.prompts() == null
                   ? null
-                  : ProgrammeEvents.atEnd(options.kafka(), Duration.ofSeconds(30))) {
-        return demo(options, token, registration, events, programme, started, out, err);
+                  : ProgrammeEvents.atEnd(options.kafka(), Duration.ofSeconds(30));
+          ConsumerProgress progress =
+              options.prompts() == null ? null : new ConsumerProgress(options.kafka())) {
+        Run run =
+            new Run(
+                options,
+                tokens,
+                token,
+                registration,
+                events,
+                programme,
+                progress,
+                inbox,
+                inboxBefore,
+                started,
+                out,
+                err);
+        return run.demo();
       }
     }
   }
 
-  private int demo(
-      Options options,
-      String token,
-      RegistrationClient registration,
-      ParticipantEvents events,
-      @org.jspecify.annotations.Nullable ProgrammeEvents programme,
-      long started,
-      PrintStream out,
-      PrintStream err) {
-    int applicants = options.applicants();
-    int concurrency = options.concurrency();
-    int countryCap = options.countryCap();
-    String name = "Demo cycle " + NAME_TIME.format(clock.instant());
-    CycleBody cycle = CycleBody.openNow(name, applicants, countryCap, clock);
-    if (programme != null && options.prompts() != null) {
-      Instant programmeNow = promptClient(options).demoNow();
-      cycle =
-          cycle.startingNoEarlierThan(
-              programmeNow.atZone(ZoneOffset.UTC).toLocalDate().plusDays(2));
+  /** One run of the demo. */
+  private final class Run {
+    private final Options options;
+    private final Tokens tokens;
+    private final String token;
+    private final RegistrationClient registration;
+    private final ParticipantEvents events;
+    private final @Nullable ProgrammeEvents programme;
+    private final @Nullable ConsumerProgress progress;
+    private final @Nullable InboxClient inbox;
+    private final @Nullable Map<String, Integer> inboxBefore;
+    private final long started;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Run(
+        Options options,
+        Tokens tokens,
+        String token,
+        RegistrationClient registration,
+        ParticipantEvents events,
+        @Nullable ProgrammeEvents programme,
+        @Nullable ConsumerProgress progress,
+        @Nullable InboxClient inbox,
+        @Nullable Map<String, Integer> inboxBefore,
+        long started,
+        PrintStream out,
+        PrintStream err) {
+      this.options = options;
+      this.tokens = tokens;
+      this.token = token;
+      this.registration = registration;
+      this.events = events;
+      this.programme = programme;
+      this.progress = progress;
+      this.inbox = inbox;
+      this.inboxBefore = inboxBefore;
+      this.started = started;
+      this.out = out;
+      this.err = err;
     }
-    String cycleId = registration.createCycle(cycle, token);
-    registration.openCycle(cycleId, token);
-    events.follow(cycleId);
-    if (programme != null) {
-      programme.follow(cycleId);
-    }
-    err.printf(
-        "demo: cycle %s open; applying with %d synthetic applicants...%n", cycleId, applicants);
 
-    List<SyntheticApplicant> cohort =
-        new CohortGenerator(options.seed()).generate(applicants, options.countries());
-    List<LoadRequest> requests =
-        cohort.stream()
-            .map(a -> registration.application(cycleId, ApplicationBody.json(a)))
-            .toList();
-    LoadResult applied = LoadRunner.run(requests, concurrency, true);
-    long waitlisted =
-        applied.bodies().stream()
-            .filter(body -> !body.isEmpty())
-            .filter(
-                body ->
-                    RegistrationClient.json(body)
-                        .path("admission")
-                        .asString("")
-                        .equals("WAITLISTED"))
-            .count();
-    int accepted = applied.succeeded();
-
-    Instant deadline = Instant.now().plus(options.timeout());
-    err.printf("demo: %d accepted; waiting for their events and verifying emails...%n", accepted);
-    boolean allRequested =
-        events.awaitUntil(
-            () -> events.registered() >= accepted && events.verificationsRequested() >= accepted,
-            deadline);
-    LoadResult verifications = verify(registration, events, concurrency);
-    boolean allVerified = events.awaitUntil(() -> events.verified() >= accepted, deadline);
-    double seconds = (System.nanoTime() - started) / 1e9;
-
-    printSummary(
-        out,
-        cycleId,
-        name,
-        cohort,
-        applied,
-        waitlisted,
-        events,
-        verifications,
-        countryCap,
-        seconds);
-    boolean ok =
-        applied.failed() == 0
-            && allRequested
-            && allVerified
-            && verifications.failed() == 0
-            && events.registered() == accepted;
-    if (ok && options.matching() != null) {
-      int partners =
-          match(
-              options,
-              token,
-              registration,
-              cycleId,
-              (int) (accepted - waitlisted),
-              deadline,
-              out,
-              err);
+    int demo() {
+      int applicants = options.applicants();
+      int concurrency = options.concurrency();
+      List<SyntheticApplicant> cohort =
+          new CohortGenerator(options.seed()).generate(applicants, options.countries());
+      Map<String, Long> byCountry = count(cohort, a -> List.of(a.countryCode()));
+      CountryCap cap =
+          options.countryCap() == null
+              ? CountryCap.forCohort(byCountry, Math.max(2, applicants)).orElse(null)
+              : null;
+      int countryCapPercent =
+          options.countryCap() != null ? options.countryCap() : cap == null ? 100 : cap.percent();
+      String name = "Demo cycle " + NAME_TIME.format(clock.instant());
+      CycleBody cycle =
+          CycleBody.openNow(name, applicants, countryCapPercent, clock).lasting(options.weeks());
       if (programme != null && options.prompts() != null) {
-        ok = prompts(options, cycle, partners, programme, deadline, out, err);
-        if (!ok) {
-          return 1;
+        // the programme clock only moves forward: after an earlier run, it is past that cycle
+        Instant programmeNow = promptClient().demoNow();
+        cycle =
+            cycle.startingNoEarlierThan(
+                programmeNow.atZone(ZoneOffset.UTC).toLocalDate().plusDays(2));
+      }
+      String cycleId = registration.createCycle(cycle, token);
+      registration.openCycle(cycleId, token);
+      events.follow(cycleId);
+      if (programme != null) {
+        programme.follow(cycleId);
+      }
+      err.printf(
+          "demo: cycle %s open; applying with %d synthetic applicants...%n", cycleId, applicants);
+
+      List<LoadRequest> requests =
+          cohort.stream()
+              .map(a -> registration.application(cycleId, ApplicationBody.json(a)))
+              .toList();
+      LoadResult applied = LoadRunner.run(requests, concurrency, true);
+      // the bodies come in the cohort's order: who is who, and who registration waitlisted
+      Map<String, SyntheticApplicant> byId = new LinkedHashMap<>();
+      Map<String, String> admission = new LinkedHashMap<>();
+      for (int i = 0; i < cohort.size(); i++) {
+        String body = applied.bodies().get(i);
+        if (!body.isEmpty() && body.startsWith("{")) {
+          JsonNode json = RegistrationClient.json(body);
+          if (json.has("id")) {
+            byId.put(json.get("id").asString(), cohort.get(i));
+            admission.put(json.get("id").asString(), json.path("admission").asString(""));
+          }
         }
       }
-    }
-    if (!ok) {
-      out.printf(
-          "FAILED: %d of %d applications accepted; on Kafka %d registered, %d verification"
-              + " requests, %d verified%n",
-          accepted,
-          applicants,
-          events.registered(),
-          events.verificationsRequested(),
-          events.verified());
-      return 1;
-    }
-    return 0;
-  }
+      long waitlisted = admission.values().stream().filter("WAITLISTED"::equals).count();
+      int accepted = applied.succeeded();
 
-  /** Closes the cycle, matches everyone who holds a place, publishes, reports the quality. */
-  private static int match(
-      Options options,
-      String token,
-      RegistrationClient registration,
-      String cycleId,
-      int admitted,
-      Instant deadline,
-      PrintStream out,
-      PrintStream err) {
-    err.printf("demo: closing registration and matching %d applicants...%n", admitted);
-    registration.closeCycle(cycleId, token);
-    MatchingClient matching = new MatchingClient(options.matching(), token);
-    matching.awaitPool(cycleId, admitted, deadline);
-    var run = matching.run(cycleId, deadline);
-    var quality = run.get("quality");
-    var published = matching.publish(run.get("id").asString());
-    out.printf(
-        "  matching      %d of %d matched (at most %d could be); objective %d, bound %d, gap %d;"
-            + " %s in %s ms%n",
-        quality.get("matchedPeople").asInt(),
-        quality.get("people").asInt(),
-        quality.get("matchableUpperBound").asInt(),
-        quality.get("objective").asLong(),
-        quality.get("upperBound").asLong(),
-        quality.get("gap").asLong(),
-        quality.get("algorithm").asString(),
-        run.get("finishedAt") == null
-            ? "?"
-            : ""
-                + java.time.Duration.between(
-                        Instant.parse(run.get("startedAt").asString()),
-                        Instant.parse(run.get("finishedAt").asString()))
-                    .toMillis());
-    out.printf(
-        "  published     %d partnerships, %d waitlisted (PartnershipFormed events on Kafka)%n",
-        published.get("partnerships").asInt(), published.get("waitlisted").asInt());
-    // members of partnerships: the matched pairs and whoever joined one as a third
-    return quality.get("matchedPeople").asInt() + quality.path("inTrios").asInt(0);
-  }
-
-  /**
-   * Waits for one introduction mail per partner, then moves prompt-service's demo clock a day at a
-   * time from the eve of the partnerships' start through {@code weeks} weeks. Before the clock
-   * passes the day by which week <i>n</i> is due in every time zone, it waits until every partner's
-   * prompt of week <i>n</i> has come: the clock never runs ahead of the scheduler by more than a
-   * couple of days, so no prompt is skipped as overdue. Finally it waits for the prompt mails.
-   */
-  private boolean prompts(
-      Options options,
-      CycleBody cycle,
-      int partners,
-      ProgrammeEvents programme,
-      Instant deadline,
-      PrintStream out,
-      PrintStream err) {
-    PromptClient prompts = promptClient(options);
-    Instant at = prompts.demoNow();
-    err.printf("demo: waiting for %d introduction mails...%n", partners);
-    boolean introduced =
-        programme.awaitUntil(() -> programme.mailsSent("INTRODUCTION") >= partners, deadline);
-    out.printf(
-        "  introduced    %d introduction mails sent, one per partner (%d in partnerships)%n",
-        programme.mailsSent("INTRODUCTION"), partners);
-    Instant start = cycle.partnershipStartsOn().atStartOfDay(ZoneOffset.UTC).toInstant();
-    if (at.isBefore(start.minus(Duration.ofDays(1)))) {
-      at = start.minus(Duration.ofDays(1));
-      prompts.moveTo(at);
-    }
-    err.printf(
-        "demo: fast-forwarding the programme clock from %s through %d weeks...%n",
-        at, options.weeks());
-    int weeks = 0;
-    boolean onTime = true;
-    while (weeks < options.weeks() && onTime) {
-      int week = weeks + 1;
-      // prompt n is due on its day at the cycle's hour in every time zone: from UTC+14 to UTC-12,
-      // all of it has fallen due 12 hours (plus a margin) after that hour in UTC -- and prompt n+1
-      // falls due nowhere before six days later, so waiting here never lets one be skipped
-      Instant everywhere =
-          cycle
-              .promptDay(week)
-              .atTime(cycle.promptLocalHour(), 0)
-              .toInstant(ZoneOffset.UTC)
-              .plus(Duration.ofHours(13));
-      while (at.isBefore(everywhere)) {
-        Instant next = at.plus(Duration.ofHours(12));
-        at = next.isAfter(everywhere) ? everywhere : next;
-        prompts.moveTo(at);
-        programme.awaitQuiet(Duration.ofMillis(200), Instant.now().plusSeconds(5));
-      }
-      onTime = programme.awaitUntil(() -> programme.due(week) >= partners, deadline);
       err.printf(
-          "demo: week %2d (programme time %s): %d prompts due%n", week, at, programme.due(week));
-      weeks = week;
-    }
-    int due = programme.dueTotal();
-    boolean mailed = programme.awaitUntil(() -> programme.mailsSent("PROMPT") >= due, deadline);
-    out.printf(
-        "  prompts       weeks 1-%d due for all %d partners: %d PromptDue events (%d marked late),"
-            + " %d prompt mails sent%n",
-        weeks, partners, due, programme.late(), programme.mailsSent("PROMPT"));
-    out.printf(
-        "  mails         %s%s%n",
-        programme.mailsByKind(),
-        options.inbox() == null ? "" : "; read them at " + options.inbox());
-    boolean ok = introduced && onTime && weeks == options.weeks() && mailed;
-    if (!ok) {
-      out.printf(
-          "FAILED: introductions %d of %d, weeks %d of %d, prompt mails %d of %d%n",
-          programme.mailsSent("INTRODUCTION"),
-          partners,
-          weeks,
-          options.weeks(),
-          programme.mailsSent("PROMPT"),
-          due);
-    }
-    return ok;
-  }
+          "demo: %d accepted; waiting for their events and verifying emails (at most %s)...%n",
+          accepted, options.timeout());
+      Instant deadline = Instant.now().plus(options.timeout());
+      boolean allRequested =
+          events.awaitUntil(
+              () -> events.registered() >= accepted && events.verificationsRequested() >= accepted,
+              deadline);
+      LoadResult verifications = verify(registration, events, concurrency);
+      boolean allVerified =
+          events.awaitUntil(
+              () -> events.verified() >= accepted, Instant.now().plus(options.timeout()));
+      double seconds = (System.nanoTime() - started) / 1e9;
 
-  private PromptClient promptClient(Options options) {
-    String admin =
-        TokenCommand.mint(options.keys(), Role.ADMIN, "penpals-demo", Duration.ofHours(1), clock);
-    return new PromptClient(java.util.Objects.requireNonNull(options.prompts()), admin);
+      printSummary(
+          out,
+          cycleId,
+          name,
+          cohort,
+          applied,
+          waitlisted,
+          events,
+          verifications,
+          countryCapPercent,
+          cap,
+          seconds);
+      boolean ok =
+          applied.failed() == 0
+              && allRequested
+              && allVerified
+              && verifications.failed() == 0
+              && events.registered() == accepted;
+      if (!ok) {
+        out.printf(
+            "FAILED: %d of %d applications accepted; on Kafka %d registered, %d verification"
+                + " requests, %d verified%n",
+            accepted,
+            applicants,
+            events.registered(),
+            events.verificationsRequested(),
+            events.verified());
+        return 1;
+      }
+      int leftWhileOpen = admitTheWaitlist(cycleId, byId, admission, waitlisted);
+      if (leftWhileOpen < 0) {
+        return 1;
+      }
+      if (options.matching() == null) {
+        return 0;
+      }
+      if (programme != null && !messagingCaughtUp(accepted, waitlisted)) {
+        return 1;
+      }
+      MatchingClient matching = new MatchingClient(options.matching(), token);
+      int partners = match(matching, cycleId, accepted - leftWhileOpen, options.prompts() != null);
+      if (programme == null || progress == null || options.prompts() == null) {
+        return 0;
+      }
+      LifeOfTheCycle life =
+          new LifeOfTheCycle(
+              new LifeOfTheCycle.Setup(
+                  cycleId,
+                  name,
+                  cycle,
+                  partners,
+                  accepted,
+                  waitlisted,
+                  byId,
+                  registration,
+                  matching,
+                  promptClient(),
+                  options.messaging() == null
+                      ? null
+                      : new MessagingClient(options.messaging(), token),
+                  inbox,
+                  inboxBefore,
+                  events,
+                  programme,
+                  progress,
+                  tokens,
+                  token,
+                  options.timeout()),
+              out,
+              err);
+      boolean played = life.play();
+      out.printf("  took          %.1f s%n", (System.nanoTime() - started) / 1e9);
+      return played ? 0 : 1;
+    }
+
+    /**
+     * While registration is open: a few admitted applicants of the capped country withdraw, and
+     * each freed place admits the next in line (FREED_PLACE); then staff admit everyone still
+     * waiting (STAFF). Returns how many withdrew, or -1 if something fell short.
+     */
+    private int admitTheWaitlist(
+        String cycleId,
+        Map<String, SyntheticApplicant> byId,
+        Map<String, String> admission,
+        long waitlisted) {
+      if (waitlisted == 0) {
+        return 0;
+      }
+      Map<String, Long> waitingByCountry = new TreeMap<>();
+      admission.forEach(
+          (id, a) -> {
+            if (a.equals("WAITLISTED")) {
+              waitingByCountry.merge(byId.get(id).countryCode(), 1L, Long::sum);
+            }
+          });
+      // the country whose places free up: the one with people waiting (the capped one)
+      String country =
+          waitingByCountry.entrySet().stream()
+              .max(Map.Entry.comparingByValue())
+              .map(Map.Entry::getKey)
+              .orElseThrow();
+      List<String> admittedOfCountry =
+          admission.entrySet().stream()
+              .filter(e -> e.getValue().equals("ADMITTED"))
+              .map(Map.Entry::getKey)
+              .filter(id -> byId.get(id).countryCode().equals(country))
+              .toList();
+      int freed =
+          Scale.freedPlaces(waitingByCountry.getOrDefault(country, 0L), admittedOfCountry.size());
+      err.printf(
+          "demo: admitted %s applicants withdraw while registration is open (%d); waiting for their"
+              + " places to admit the next in line (at most %s)...%n",
+          country, freed, options.timeout());
+      for (String id : admittedOfCountry.subList(0, freed)) {
+        registration.withdraw(
+            tokens.mint(id, List.of(Role.PARTICIPANT), Duration.ofMinutes(15)),
+            "demo: a place freed while registration is open");
+      }
+      boolean freedAdmitted =
+          events.awaitUntil(
+              () -> events.admittedByRoute().getOrDefault("FREED_PLACE", 0L) >= freed,
+              Instant.now().plus(options.timeout()));
+      List<String> waiting = new ArrayList<>();
+      registration
+          .waitlist(cycleId, token)
+          .path("items")
+          .forEach(item -> waiting.add(item.path("participantId").asString()));
+      for (int from = 0; from < waiting.size(); from += 500) {
+        registration.admit(
+            cycleId, waiting.subList(from, Math.min(waiting.size(), from + 500)), token);
+      }
+      err.printf(
+          "demo: staff admitted everyone still waiting (%d); waiting for their admissions on Kafka"
+              + " (at most %s)...%n",
+          waiting.size(), options.timeout());
+      boolean staffAdmitted =
+          events.awaitUntil(
+              () -> events.admittedByRoute().getOrDefault("STAFF", 0L) >= waiting.size(),
+              Instant.now().plus(options.timeout()));
+      Map<String, Long> routes = events.admittedByRoute();
+      out.printf(
+          "  withdrew      admitted %s applicants while registration was open: %d%n",
+          country, freed);
+      out.printf(
+          "  admitted      %d of %d waitlisted: by a freed place (FREED_PLACE) %d, by staff"
+              + " (STAFF) %d%n",
+          routes.values().stream().mapToLong(n -> n).sum(),
+          waitlisted,
+          routes.getOrDefault("FREED_PLACE", 0L),
+          routes.getOrDefault("STAFF", 0L));
+      if (!freedAdmitted || !staffAdmitted) {
+        out.printf(
+            "FAILED: admissions on Kafka: %d by a freed place of %d, %d by staff of %d%n",
+            routes.getOrDefault("FREED_PLACE", 0L),
+            freed,
+            routes.getOrDefault("STAFF", 0L),
+            waiting.size());
+        return -1;
+      }
+      return freed;
+    }
+
+    /**
+     * Waits until messaging has mailed every applicant their verification link and every waitlisted
+     * one the waitlist and then their place: it has then handled every registration event of the
+     * cycle's applicants, so it knows each of them when matching's events about them come (a mail
+     * for someone it does not know yet fails its consumer, and after a few retries the event goes
+     * to the dead-letter topic).
+     */
+    private boolean messagingCaughtUp(int accepted, long waitlisted) {
+      ProgrammeEvents mails = java.util.Objects.requireNonNull(programme);
+      long admitted = events.admittedByRoute().values().stream().mapToLong(n -> n).sum();
+      err.printf(
+          "demo: waiting for messaging to mail %d verification links, %d waitlist and %d admission"
+              + " notices before matching (at most %s)...%n",
+          accepted, waitlisted, admitted, options.timeout());
+      boolean caughtUp =
+          mails.awaitUntil(
+              () ->
+                  mails.mailsSent("VERIFICATION") >= accepted
+                      && mails.mailsSent("WAITLISTED") >= waitlisted
+                      && mails.mailsSent("ADMITTED") >= admitted,
+              Instant.now().plus(options.timeout()));
+      if (!caughtUp) {
+        out.printf(
+            "FAILED: messaging mailed %d of %d verification links, %d of %d waitlist and %d of %d"
+                + " admission notices%n",
+            mails.mailsSent("VERIFICATION"),
+            accepted,
+            mails.mailsSent("WAITLISTED"),
+            waitlisted,
+            mails.mailsSent("ADMITTED"),
+            admitted);
+      }
+      return caughtUp;
+    }
+
+    /**
+     * Closes the cycle, makes re-matchings publish at once, matches everyone who holds a place,
+     * publishes, reports the quality; returns how many people are in partnerships.
+     */
+    private int match(MatchingClient matching, String cycleId, int admitted, boolean play) {
+      err.printf(
+          "demo: closing registration and matching %d applicants (at most %s)...%n",
+          admitted, options.timeout());
+      registration.closeCycle(cycleId, token);
+      Instant deadline = Instant.now().plus(options.timeout());
+      matching.awaitPool(cycleId, admitted, deadline);
+      // partners who leave, late admissions and quiet partners' reporters are re-paired and
+      // published at once; weights and leftovers stay as the cycle has them
+      var settings = (tools.jackson.databind.node.ObjectNode) matching.settings(cycleId);
+      settings.put("afterPublication", "AUTOMATIC");
+      settings.put("quietRematch", "AUTOMATIC");
+      var stored = matching.putSettings(cycleId, settings);
+      out.printf(
+          "  settings      afterPublication %s, quietRematch %s (leftovers %s, weights kept)%n",
+          stored.path("afterPublication").asString(),
+          stored.path("quietRematch").asString(),
+          stored.path("leftoverPolicy").asString());
+      var run = matching.run(cycleId, deadline);
+      var quality = run.get("quality");
+      var published = matching.publish(run.get("id").asString());
+      out.printf(
+          "  matching      %d of %d matched (at most %d could be); objective %d, bound %d, gap %d;"
+              + " %s in %s ms%n",
+          quality.get("matchedPeople").asInt(),
+          quality.get("people").asInt(),
+          quality.get("matchableUpperBound").asInt(),
+          quality.get("objective").asLong(),
+          quality.get("upperBound").asLong(),
+          quality.get("gap").asLong(),
+          quality.get("algorithm").asString(),
+          run.get("finishedAt") == null
+              ? "?"
+              : ""
+                  + Duration.between(
+                          Instant.parse(run.get("startedAt").asString()),
+                          Instant.parse(run.get("finishedAt").asString()))
+                      .toMillis());
+      out.printf(
+          "  published     %d partnerships, %d waitlisted (PartnershipFormed events on Kafka)%n",
+          published.get("partnerships").asInt(), published.get("waitlisted").asInt());
+      // members of partnerships: the matched pairs and whoever joined one as a third
+      return quality.get("matchedPeople").asInt() + quality.path("inTrios").asInt(0);
+    }
+
+    private PromptClient promptClient() {
+      String admin = tokens.mint("penpals-demo", List.of(Role.ADMIN), TOKEN_TTL);
+      return new PromptClient(java.util.Objects.requireNonNull(options.prompts()), admin);
+    }
   }
 
   /** Confirms every email whose verification request reached Kafka. */
@@ -392,6 +565,7 @@ final class DemoCommand implements Command {
       ParticipantEvents events,
       LoadResult verifications,
       int countryCap,
+      @Nullable CountryCap cap,
       double seconds) {
     Map<String, Long> byCountry = count(cohort, a -> List.of(a.countryCode()));
     Map<String, Long> byLanguage =
@@ -404,9 +578,23 @@ final class DemoCommand implements Command {
                     .toList());
     int accepted = applied.succeeded();
     out.printf("Demo cycle %s \"%s\"%n", cycleId, name);
-    out.printf(
-        "  capacity %d, country cap %s%n",
-        cohort.size(), countryCap == 100 ? "none (100%)" : countryCap + "%");
+    if (cap != null) {
+      out.printf(
+          "  capacity %d, country cap %d%% (%d places a country): only %s (%d applicants) goes"
+              + " over it%s%n",
+          Math.max(2, cohort.size()),
+          cap.percent(),
+          cap.places(),
+          cap.country(),
+          cap.applicants(),
+          cap.nextCountry() == null
+              ? ""
+              : ", " + cap.nextCountry() + " (" + cap.nextApplicants() + ") fits");
+    } else {
+      out.printf(
+          "  capacity %d, country cap %s%n",
+          Math.max(2, cohort.size()), countryCap == 100 ? "none (100%)" : countryCap + "%");
+    }
     out.printf(
         "  applicants    %d submitted, %d accepted (%d admitted, %d waitlisted), %d rejected%n",
         applied.requests(), accepted, accepted - waitlisted, waitlisted, applied.failed());

@@ -62,8 +62,17 @@ final class TokenCommand implements Command {
    * A token signed with the key pair in {@code keys}, as every command that calls the API needs.
    */
   static String mint(Path keys, Role role, String subject, Duration ttl, Clock clock) {
+    return tokens(keys, clock).mint(subject, List.of(role), ttl);
+  }
+
+  /**
+   * A minter with the key pair in {@code keys}, for commands that need many tokens: the demo acts
+   * as many participants, each with a token as the portal mints it ({@code sub} the participant id,
+   * {@code roles} [PARTICIPANT], issuer {@value #ISSUER}).
+   */
+  static Tokens tokens(Path keys, Clock clock) {
     try {
-      return new Tokens(Tokens.readPem(keys), ISSUER, clock).mint(subject, List.of(role), ttl);
+      return new Tokens(Tokens.readPem(keys), ISSUER, clock);
     } catch (RuntimeException e) {
       throw new CommandFailed(
           "could not read the key pair in "

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.penpals.contracts.prompts.PromptsPlanned;
 import org.penpals.prompt.library.PromptKind;
 import org.penpals.prompt.partnership.domain.Member;
@@ -38,20 +39,27 @@ public class PlanningService {
   private final DueIndex timers;
   private final ScheduleService schedules;
   private final Duration quietAfterCheckIn;
+  private final UnaryOperator<Instant> programmeTime;
 
+  /**
+   * @param programmeTime the programme time of a partnership's real {@code formedAt} (matching's
+   *     clock): the same in real time, the programme's now on a demo clock that runs ahead
+   */
   public PlanningService(
       Partnerships partnerships,
       MemberPlans plans,
       Participants participants,
       DueIndex timers,
       ScheduleService schedules,
-      Duration quietAfterCheckIn) {
+      Duration quietAfterCheckIn,
+      UnaryOperator<Instant> programmeTime) {
     this.partnerships = partnerships;
     this.plans = plans;
     this.participants = participants;
     this.timers = timers;
     this.schedules = schedules;
     this.quietAfterCheckIn = quietAfterCheckIn;
+    this.programmeTime = programmeTime;
   }
 
   /** A partnership was formed. */
@@ -94,9 +102,10 @@ public class PlanningService {
   private void plan(Formed formed, CycleSchedule schedule, boolean waited) {
     ProgrammeCalendar calendar = schedule.calendar();
     int last = calendar.prompts();
+    // the first prompt still ahead for every member when it formed, in programme time
     int first =
         calendar.firstFor(
-            formed.formedAt(),
+            programmeTime.apply(formed.formedAt()),
             formed.members().stream().map(m -> ZoneId.of(m.timeZone())).toList());
     Map<Integer, PromptKind> touchpoints = Programme.touchpoints(calendar);
     Integer checkIn =

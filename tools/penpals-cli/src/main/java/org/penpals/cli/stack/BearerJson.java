@@ -13,6 +13,23 @@ import org.penpals.cli.CommandFailed;
 final class BearerJson {
   private BearerJson() {}
 
+  /**
+   * The body as JSON if the status is {@code expected}, else a CommandFailed saying what failed.
+   */
+  static tools.jackson.databind.JsonNode expect(
+      HttpResponse<String> response, int expected, String what) {
+    if (response.statusCode() != expected) {
+      throw new CommandFailed(
+          "could not "
+              + what
+              + ": HTTP "
+              + response.statusCode()
+              + " "
+              + RegistrationClient.abbreviate(response.body(), 500));
+    }
+    return RegistrationClient.json(response.body().isEmpty() ? "{}" : response.body());
+  }
+
   static HttpResponse<String> send(
       HttpClient http,
       String base,
@@ -21,6 +38,19 @@ final class BearerJson {
       String method,
       String path,
       @Nullable String body) {
+    return send(http, base, token, service, method, path, body, java.util.Map.of());
+  }
+
+  /** The same, with more request headers (an {@code Idempotency-Key}...). */
+  static HttpResponse<String> send(
+      HttpClient http,
+      String base,
+      String token,
+      String service,
+      String method,
+      String path,
+      @Nullable String body,
+      java.util.Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))
@@ -29,6 +59,7 @@ final class BearerJson {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
+    headers.forEach(request::header);
     request.method(
         method,
         body == null

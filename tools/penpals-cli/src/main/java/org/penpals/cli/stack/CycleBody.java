@@ -21,8 +21,12 @@ public record CycleBody(
     LocalDate partnershipStartsOn,
     int capacity,
     int countryCapPercent,
+    int lengthWeeks,
     DayOfWeek promptWeekday,
     int promptLocalHour) {
+
+  /** Registration's default length of a cycle, in weeks. */
+  public static final int DEFAULT_LENGTH_WEEKS = 17;
 
   public static CycleBody openNow(String name, int capacity, int countryCapPercent, Clock clock) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -34,8 +38,36 @@ public record CycleBody(
         closes.atZone(ZoneOffset.UTC).toLocalDate().plusDays(14),
         Math.max(2, capacity),
         countryCapPercent,
+        DEFAULT_LENGTH_WEEKS,
         DayOfWeek.MONDAY,
         9);
+  }
+
+  /** The same cycle lasting {@code weeks} weeks (one prompt a week). */
+  public CycleBody lasting(int weeks) {
+    return new CycleBody(
+        name,
+        registrationOpensAt,
+        registrationClosesAt,
+        partnershipStartsOn,
+        capacity,
+        countryCapPercent,
+        weeks,
+        promptWeekday,
+        promptLocalHour);
+  }
+
+  /** The last day of the last week: {@code partnershipStartsOn + 7·lengthWeeks − 1}. */
+  public LocalDate lastWeekEndsOn() {
+    return partnershipStartsOn.plusDays(7L * lengthWeeks - 1);
+  }
+
+  /**
+   * When the programme has ended everywhere, as prompt-service decides it: the start of the day
+   * after {@link #lastWeekEndsOn} in UTC−12, which is that day at 12:00 UTC.
+   */
+  public Instant programmeEndsAt() {
+    return lastWeekEndsOn().plusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC);
   }
 
   /** The day prompt <i>n</i> (from 1) is due, at {@link #promptLocalHour} in each local time. */
@@ -56,6 +88,7 @@ public record CycleBody(
             day,
             capacity,
             countryCapPercent,
+            lengthWeeks,
             promptWeekday,
             promptLocalHour)
         : this;

@@ -73,6 +73,74 @@ public final class MatchingClient {
     return JSON.readTree(response.body());
   }
 
+  /** {@code GET /api/matching/cycles/{id}/settings}: the cycle's matching settings. */
+  public JsonNode settings(String cycleId) {
+    return BearerJson.expect(
+        send("GET", "/api/matching/cycles/" + cycleId + "/settings", null),
+        200,
+        "read the cycle's matching settings");
+  }
+
+  /** {@code PUT /api/matching/cycles/{id}/settings}: replaces them; returns what was stored. */
+  public JsonNode putSettings(String cycleId, JsonNode settings) {
+    return BearerJson.expect(
+        send(
+            "PUT",
+            "/api/matching/cycles/" + cycleId + "/settings",
+            JSON.writeValueAsString(settings)),
+        200,
+        "change the cycle's matching settings");
+  }
+
+  /** Every partnership of the cycle: active, dissolved and completed. */
+  public JsonNode partnerships(String cycleId) {
+    return BearerJson.expect(
+        send("GET", "/api/matching/cycles/" + cycleId + "/partnerships", null),
+        200,
+        "list the cycle's partnerships");
+  }
+
+  /** People of the cycle without a partner: WAITLISTED, NEEDS_PARTNER, QUIET. */
+  public JsonNode waiting(String cycleId) {
+    return BearerJson.expect(
+        send("GET", "/api/matching/cycles/" + cycleId + "/waiting", null),
+        200,
+        "list the cycle's people without a partner");
+  }
+
+  /**
+   * The hard rules two participants of the cycle break as partners (different countries, a shared
+   * language, countries to avoid, earlier partners...): empty if they may be partners.
+   */
+  public java.util.List<String> violations(String cycleId, String first, String second) {
+    JsonNode explained =
+        BearerJson.expect(
+            send(
+                "POST",
+                "/api/matching/cycles/" + cycleId + "/explain",
+                JSON.writeValueAsString(java.util.Map.of("first", first, "second", second))),
+            200,
+            "explain a pair");
+    java.util.List<String> violations = new java.util.ArrayList<>();
+    explained.path("hardRuleViolations").forEach(v -> violations.add(v.asString()));
+    return violations;
+  }
+
+  /**
+   * {@code POST /api/matching/participants/me/new-partner} as the participant: the raw answer (201
+   * new, 200 the same request again, 409 not yet).
+   */
+  public HttpResponse<String> askForNewPartner(String participantToken) {
+    return BearerJson.send(
+        http,
+        base,
+        participantToken,
+        "matching-service",
+        "POST",
+        "/api/matching/participants/me/new-partner",
+        null);
+  }
+
   private HttpResponse<String> send(String method, String path, String body) {
     return BearerJson.send(http, base, token, "matching-service", method, path, body);
   }

@@ -34,6 +34,8 @@ public final class ParticipantEvents implements AutoCloseable {
   private static final String VERIFICATION_REQUESTED =
       RegistrationEvents.VERIFICATION_REQUESTED.type();
   private static final String EMAIL_VERIFIED = RegistrationEvents.EMAIL_VERIFIED.type();
+  private static final String ADMITTED = RegistrationEvents.PARTICIPANT_ADMITTED.type();
+  private static final String WITHDRAWN = RegistrationEvents.PARTICIPANT_WITHDRAWN.type();
 
   /** A verification token from a {@code verification-requested} event. */
   public record VerificationToken(String participantId, String token) {}
@@ -43,6 +45,8 @@ public final class ParticipantEvents implements AutoCloseable {
   private final Set<String> tokensSeen = ConcurrentHashMap.newKeySet();
   private final Queue<VerificationToken> tokens = new ConcurrentLinkedQueue<>();
   private final Set<String> verified = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> admittedBy = new ConcurrentHashMap<>();
+  private final Set<String> withdrawn = ConcurrentHashMap.newKeySet();
   private volatile long lastRegisteredAtMillis;
   private volatile @Nullable String cycleId;
 
@@ -74,7 +78,9 @@ public final class ParticipantEvents implements AutoCloseable {
     if (type == null
         || !(type.equals(REGISTERED)
             || type.equals(VERIFICATION_REQUESTED)
-            || type.equals(EMAIL_VERIFIED))) {
+            || type.equals(EMAIL_VERIFIED)
+            || type.equals(ADMITTED)
+            || type.equals(WITHDRAWN))) {
       return;
     }
     JsonNode data = JSON.readTree(record.value());
@@ -91,6 +97,10 @@ public final class ParticipantEvents implements AutoCloseable {
       if (tokensSeen.add(participantId)) {
         tokens.add(new VerificationToken(participantId, data.path("token").asString("")));
       }
+    } else if (type.equals(ADMITTED)) {
+      admittedBy.putIfAbsent(participantId, data.path("route").asString("?"));
+    } else if (type.equals(WITHDRAWN)) {
+      withdrawn.add(participantId);
     } else {
       verified.add(participantId);
     }
@@ -128,6 +138,23 @@ public final class ParticipantEvents implements AutoCloseable {
 
   public int verified() {
     return verified.size();
+  }
+
+  /** Who confirmed their email. */
+  public Set<String> verifiedIds() {
+    return Set.copyOf(verified);
+  }
+
+  /** Waitlisted applicants given a place later, by route ({@code STAFF}, {@code FREED_PLACE}). */
+  public Map<String, Long> admittedByRoute() {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    admittedBy.values().forEach(r -> counts.merge(r, 1L, Long::sum));
+    return counts;
+  }
+
+  /** Participants of the cycle who withdrew ({@code ParticipantWithdrawn}). */
+  public Set<String> withdrawnIds() {
+    return Set.copyOf(withdrawn);
   }
 
   /** Wall clock when the latest new {@code ParticipantRegistered} of the cycle was first seen. */

@@ -46,6 +46,39 @@ public final class PromptClient {
     }
   }
 
+  /**
+   * "My partner has gone quiet", as the participant: their report, with its reminder and {@code
+   * answerBy}.
+   */
+  public tools.jackson.databind.JsonNode reportQuiet(String participantToken, String note) {
+    return BearerJson.expect(
+        BearerJson.send(
+            http,
+            base,
+            participantToken,
+            "prompt-service",
+            "POST",
+            "/api/prompts/participants/me/report-quiet",
+            JSON.writeValueAsString(java.util.Map.of("note", note))),
+        202,
+        "report a quiet partner");
+  }
+
+  /** The participant's latest report of a quiet partner ({@code OPEN}, {@code RESOLVED}...). */
+  public tools.jackson.databind.JsonNode myReport(String participantToken) {
+    return BearerJson.expect(
+        BearerJson.send(
+            http,
+            base,
+            participantToken,
+            "prompt-service",
+            "GET",
+            "/api/prompts/participants/me/report-quiet",
+            null),
+        200,
+        "read a report of a quiet partner");
+  }
+
   private HttpResponse<String> send(String method, String path, String body) {
     return BearerJson.send(http, base, token, "prompt-service", method, path, body);
   }

@@ -93,6 +93,53 @@ public final class RegistrationClient implements AutoCloseable {
     expect(response, 200, "close the cycle");
   }
 
+  /** {@code GET /api/registration/cycles/{id}} (staff): the cycle with its status and dates. */
+  public JsonNode cycle(String cycleId, String token) {
+    HttpResponse<String> response = send(request(CYCLES + "/" + cycleId, token).GET().build());
+    expect(response, 200, "read cycle " + cycleId);
+    return JSON.readTree(response.body());
+  }
+
+  /** {@code GET /api/registration/cycles/{id}/waitlist} (staff): the queue in its fair order. */
+  public JsonNode waitlist(String cycleId, String token) {
+    HttpResponse<String> response =
+        send(request(CYCLES + "/" + cycleId + "/waitlist", token).GET().build());
+    expect(response, 200, "read the waitlist of cycle " + cycleId);
+    return JSON.readTree(response.body());
+  }
+
+  /**
+   * {@code POST /api/registration/cycles/{id}/admissions} (ADMIN, COORDINATOR): admits waitlisted
+   * applicants, at most 500 at a time; returns the applications admitted.
+   */
+  public JsonNode admit(String cycleId, java.util.List<String> participantIds, String token) {
+    HttpResponse<String> response =
+        send(
+            request(CYCLES + "/" + cycleId + "/admissions", token)
+                .POST(
+                    HttpRequest.BodyPublishers.ofByteArray(
+                        JSON.writeValueAsBytes(java.util.Map.of("participantIds", participantIds))))
+                .build());
+    expect(response, 200, "admit " + participantIds.size() + " waitlisted applicants");
+    return JSON.readTree(response.body()).path("admitted");
+  }
+
+  /**
+   * {@code POST /api/registration/participants/me/withdrawal} with the participant's own token:
+   * they withdraw from their cycle.
+   */
+  public JsonNode withdraw(String participantToken, String reason) {
+    HttpResponse<String> response =
+        send(
+            request("/api/registration/participants/me/withdrawal", participantToken)
+                .POST(
+                    HttpRequest.BodyPublishers.ofByteArray(
+                        JSON.writeValueAsBytes(java.util.Map.of("reason", reason))))
+                .build());
+    expect(response, 200, "withdraw a participant");
+    return JSON.readTree(response.body());
+  }
+
   /** {@code POST /api/registration/cycles/{id}/applications}: public, no token. */
   public LoadRequest application(String cycleId, byte[] json) {
     return LoadRequest.post(URI.create(base + CYCLES + "/" + cycleId + "/applications"), json);

@@ -70,6 +70,22 @@ class StackHelpersTest {
     assertThat(cycle.partnershipStartsOn()).isAfter(LocalDate.of(2026, 3, 31));
     assertThat(json.get("capacity").asInt()).isEqualTo(762);
     assertThat(json.get("countryCapPercent").asInt()).isEqualTo(100);
+    assertThat(json.get("lengthWeeks").asInt()).isEqualTo(17);
+  }
+
+  @Test
+  void shouldEndTheProgrammeWhenTheLastWeekIsOverEverywhere() {
+    // given a four-week cycle starting on Wednesday 14 April 2027
+    CycleBody cycle =
+        CycleBody.openNow(
+                "Demo", 40, 23, Clock.fixed(Instant.parse("2027-03-01T10:00:00Z"), ZoneOffset.UTC))
+            .lasting(4);
+
+    // then its last week ends on Tuesday 11 May, and the day after has begun in UTC-12 at noon UTC
+    assertThat(cycle.partnershipStartsOn()).isEqualTo(LocalDate.of(2027, 4, 14));
+    assertThat(cycle.lastWeekEndsOn()).isEqualTo(LocalDate.of(2027, 5, 11));
+    assertThat(cycle.programmeEndsAt()).isEqualTo(Instant.parse("2027-05-12T12:00:00Z"));
+    assertThat(cycle.promptDay(4)).isEqualTo(LocalDate.of(2027, 5, 10));
   }
 
   @Test

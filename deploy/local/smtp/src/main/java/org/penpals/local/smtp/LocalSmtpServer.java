@@ -21,9 +21,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -126,13 +129,7 @@ public final class LocalSmtpServer implements AutoCloseable {
       } else if (!method.equals("GET")) {
         send(exchange, 405, "text/plain", "method not allowed");
       } else if (path.equals("/api/messages")) {
-        StringBuilder json = new StringBuilder("[");
-        for (int i = 0; i < all.size(); i++) {
-          if (matches(all.get(i), to)) {
-            json.append(json.length() > 1 ? "," : "").append(summary(i, all.get(i), false));
-          }
-        }
-        send(exchange, 200, "application/json", json.append("]").toString());
+        list(exchange, all, to);
       } else if (path.startsWith("/api/messages/")) {
         MimeMessage message = byId(all, path.substring("/api/messages/".length()));
         if (message == null) {
@@ -163,6 +160,33 @@ public final class LocalSmtpServer implements AutoCloseable {
       } else {
         send(exchange, 404, "text/plain", "not found");
       }
+    }
+  }
+
+  /**
+   * The JSON list, written as it is made (chunked): after a few demo runs the inbox holds tens of
+   * thousands of mails, whose list as one string would take several times its size of heap.
+   */
+  private static void list(HttpExchange exchange, List<MimeMessage> all, @Nullable String to)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    exchange.sendResponseHeaders(200, 0);
+    try (Writer json =
+        new BufferedWriter(
+            new OutputStreamWriter(exchange.getResponseBody(), StandardCharsets.UTF_8), 1 << 16)) {
+      json.write('[');
+      boolean first = true;
+      for (int i = 0; i < all.size(); i++) {
+        if (matches(all.get(i), to)) {
+          if (!first) {
+            json.write(',');
+          }
+          json.write(summary(i, all.get(i), false));
+          first = false;
+        }
+      }
+      json.write(']');
     }
   }
 

@@ -68,6 +68,27 @@ class LocalSmtpServerTest {
   }
 
   @Test
+  void shouldListEveryMailOfALongInboxAsOneJsonList() throws Exception {
+    // given many mails, as a few demo runs leave (the list is written as it is made)
+    for (int i = 0; i < 300; i++) {
+      send("p" + i + "@example.org", "Week " + i);
+    }
+
+    // when
+    HttpResponse<String> json = get("/api/messages");
+
+    // then
+    assertThat(json.statusCode()).isEqualTo(200);
+    assertThat(json.headers().firstValue("Content-Type"))
+        .hasValue("application/json; charset=utf-8");
+    assertThat(json.body()).startsWith("[{\"id\":0,").endsWith("}]").contains("\"id\":299,");
+    assertThat(json.body().split("\"subject\":")).hasSize(301);
+    assertThat(get("/api/messages?to=p7@example.org").body())
+        .contains("Week 7")
+        .doesNotContain("Week 8");
+  }
+
+  @Test
   void shouldRefuseBounceAddressesWithA550() {
     assertThatThrownBy(() -> send("bounce-me@example.org", "x"))
         .isInstanceOf(SendFailedException.class)
