@@ -120,7 +120,7 @@ class ProgrammeTimeIT {
               .get(0)
               .as(ProgrammeStarted.class);
       assertThat(started.partnershipStartsOn()).isEqualTo(start);
-      assertThat(started.startedAt()).isAfterOrEqualTo(calendar.startsAt());
+      assertThat(started.startedAt()).isEqualTo(calendar.startsAt());
 
       // when the clock goes through both weeks to just before the end, then past it
       programme.moveTo(calendar.dueAt(1, ZoneId.of("Pacific/Pago_Pago")).plusSeconds(60));
@@ -140,6 +140,7 @@ class ProgrammeTimeIT {
               .as(ProgrammeEnded.class);
       assertThat(ended.prompts()).isEqualTo(2);
       assertThat(ended.lastWeekEndsOn()).isEqualTo(start.plusDays(13));
+      assertThat(ended.endedAt()).isEqualTo(calendar.endsAt());
       programme.advance(Duration.ofDays(3));
       assertThat(of(cycles, first))
           .extracting(CloudEventRecord::type)
@@ -167,6 +168,12 @@ class ProgrammeTimeIT {
       assertThat(due).extracting(PromptDue::week).containsExactlyInAnyOrder(1, 1, 2, 2);
       assertThat(due).noneMatch(PromptDue::late);
       cycles.await(TopicReader.event(PromptEvents.PROGRAMME_ENDED.type(), second), 1);
+      // stamped with when each happened, though the clock jumped past the start
+      assertThat(
+              of(cycles, second).stream()
+                  .filter(TopicReader.type(PromptEvents.PROGRAMME_STARTED.type()))
+                  .map(r -> r.as(ProgrammeStarted.class).startedAt()))
+          .containsExactly(secondCalendar.startsAt());
       assertThat(of(cycles, second))
           .extracting(CloudEventRecord::type)
           .containsExactly(

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param prompts how many prompts the cycle's schedule had
  * @param lastWeekEndsOn the last day of the cycle's last scheduled week
- * @param endedAt programme time it was noticed
+ * @param endedAt that moment in programme time, also when it is noticed later
  */
 public record ProgrammeEnded(
     String cycleId, int prompts, LocalDate lastWeekEndsOn, Instant endedAt) {

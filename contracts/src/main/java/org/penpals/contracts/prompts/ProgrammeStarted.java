@@ -10,7 +10,8 @@ import java.util.Objects;
  * Registration moves the cycle to RUNNING.
  *
  * @param partnershipStartsOn the cycle's first partnership day
- * @param startedAt programme time it was noticed (the demo clock may jump past it)
+ * @param startedAt that moment in programme time, also when it is noticed later (a demo clock that
+ *     jumped past it)
  */
 public record ProgrammeStarted(String cycleId, LocalDate partnershipStartsOn, Instant startedAt) {
   public ProgrammeStarted {

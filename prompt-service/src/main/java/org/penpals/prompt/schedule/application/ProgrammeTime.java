@@ -44,9 +44,11 @@ public class ProgrammeTime {
       timers.file(cycleId, calendar); // never early: try again when the moment has come
       return;
     }
+    // stamped with the moment it started, even when noticed later (a demo clock that jumped)
+    Instant at = calendar.startsAt();
     if (schedules.markProgrammeStarted(
-        cycleId, now, List.of(new ProgrammeStarted(cycleId, calendar.startsOn(), now)))) {
-      log.info("cycle {}: the programme started ({})", cycleId, now);
+        cycleId, now, List.of(new ProgrammeStarted(cycleId, calendar.startsOn(), at)))) {
+      log.info("cycle {}: the programme started ({}, noticed {})", cycleId, at, now);
     }
   }
 
@@ -63,12 +65,13 @@ public class ProgrammeTime {
       return;
     }
     started(cycleId);
+    Instant at = calendar.endsAt();
     if (schedules.markProgrammeEnded(
         cycleId,
         now,
         List.of(
-            new ProgrammeEnded(cycleId, header.get().prompts(), calendar.lastWeekEndsOn(), now)))) {
-      log.info("cycle {}: the programme ended ({})", cycleId, now);
+            new ProgrammeEnded(cycleId, header.get().prompts(), calendar.lastWeekEndsOn(), at)))) {
+      log.info("cycle {}: the programme ended ({}, noticed {})", cycleId, at, now);
     }
   }
 
