@@ -430,28 +430,4 @@ class LifeEventMailsIT extends MessagingIntegrationTest {
     staysAt(stays, 1);
     noMailTo(erased);
   }
-
-  @Test
-  void shouldKeepAReminderForSomeoneNotKnownYetOnTheDeadLetterTopic() {
-    // given a reminder for a participant whose registration has not arrived
-    String cycle = Upstream.unique("cycle");
-    Person reporter = person(cycle, "Rep Orter", "GB", "Europe/London", "en");
-    awaitKnown(reporter);
-    Person unknown =
-        new Person(Upstream.unique("p"), cycle, "Not Yet", "x@example.org", "GB", "L", "UTC", "en");
-    String dlt =
-        Topics.deadLetter(
-            Topics.PROMPT_ENGAGEMENT,
-            org.penpals.messaging.mail.adapter.in.messaging.ProgrammeListener.GROUP);
-    try (TopicReader deadLetters = TopicReader.fromNow(dlt)) {
-
-      // when it arrives
-      PartnerReminded reminded =
-          upstream.reminded(Upstream.unique("ps"), reporter, Instant.now(), unknown);
-
-      // then it is kept for a replay rather than dropped
-      deadLetters.await(r -> reminded.partnershipId().equals(r.key()), 1, Duration.ofSeconds(60));
-      assertThat(mail("reminder:" + reminded.reportId() + ":" + unknown.id())).isNull();
-    }
-  }
 }

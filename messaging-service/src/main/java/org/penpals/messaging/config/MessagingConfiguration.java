@@ -19,6 +19,7 @@ import org.penpals.messaging.directory.application.MyPartnership;
 import org.penpals.messaging.mail.adapter.in.messaging.ProgrammeListener;
 import org.penpals.messaging.mail.adapter.in.messaging.SignInLinkListener;
 import org.penpals.messaging.mail.adapter.out.mongo.MongoMailQueue;
+import org.penpals.messaging.mail.adapter.out.mongo.MongoPendingMails;
 import org.penpals.messaging.mail.adapter.out.smtp.SmtpTransport;
 import org.penpals.messaging.mail.adapter.out.template.ThymeleafMailTemplates;
 import org.penpals.messaging.mail.application.MailDispatcher;
@@ -56,6 +57,7 @@ class MessagingConfiguration {
   List<IndexSpec> messagingIndexes() {
     List<IndexSpec> indexes = new ArrayList<>(MongoMailQueue.indexes());
     indexes.addAll(MongoDirectory.indexes());
+    indexes.addAll(MongoPendingMails.indexes());
     indexes.addAll(MongoAnnouncements.indexes());
     return indexes;
   }
@@ -73,6 +75,11 @@ class MessagingConfiguration {
   @Bean
   MongoConversations conversations(MongoDatabase database, Outbox outbox) {
     return new MongoConversations(database, outbox);
+  }
+
+  @Bean
+  MongoPendingMails pendingMails(MongoDatabase database) {
+    return new MongoPendingMails(database);
   }
 
   @Bean
@@ -124,6 +131,7 @@ class MessagingConfiguration {
   ProgrammeMail programmeMail(
       MongoDirectory directory,
       MongoMailQueue queue,
+      MongoPendingMails pending,
       ThymeleafMailTemplates templates,
       MessagingProperties properties,
       MailDispatcher dispatcher,
@@ -131,6 +139,7 @@ class MessagingConfiguration {
     return new ProgrammeMail(
         directory,
         queue,
+        pending,
         templates,
         new ProgrammeMail.Links(
             properties.portalUrl(),

@@ -143,12 +143,26 @@ public final class Upstream implements AutoCloseable {
   public Person registerWaitlisted(
       String cycleId, String name, String country, String zone, String locale, String reason) {
     String id = unique("p");
-    Person person =
-        new Person(id, cycleId, name, id + "@example.org", country, "Library", zone, locale);
+    return registerWaitlisted(
+        new Person(id, cycleId, name, id + "@example.org", country, "Library", zone, locale),
+        reason);
+  }
+
+  /** Registration waitlisted this person's application. */
+  public Person registerWaitlisted(Person person, String reason) {
+    String id = person.id();
     send(
         new ParticipantRegistered(
-            id, cycleId, "pk-" + id, 1, person.profile(), Admission.WAITLISTED, reason));
+            id, person.cycleId(), "pk-" + id, 1, person.profile(), Admission.WAITLISTED, reason));
     return person;
+  }
+
+  /** A person registration knows and this service does not yet (nothing is sent). */
+  public static Person notYetRegistered(
+      String cycleId, String name, String country, String zone, String locale) {
+    String id = unique("p");
+    return new Person(
+        id, cycleId, name, id + "@example.org", country, "Library of " + name, zone, locale);
   }
 
   /** The person confirmed their email; returns the event id. */

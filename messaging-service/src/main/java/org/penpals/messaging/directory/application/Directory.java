@@ -26,21 +26,23 @@ public interface Directory {
   boolean save(Recipient recipient);
 
   /**
-   * The participant confirmed their email.
+   * The participant confirmed their email. Kept even while their details have not arrived (the
+   * topics are not ordered with each other), so the news it releases goes out when they do.
    *
    * @return the copy as now kept; empty if the participant is not known (yet) or was erased
    */
   Optional<Recipient> verified(String participantId);
 
   /**
-   * A waitlisted applicant was given a place.
+   * A waitlisted applicant was given a place. Kept even while their details have not arrived.
    *
    * @return the copy as now kept; empty if the participant is not known (yet) or was erased
    */
   Optional<Recipient> admitted(String participantId, Instant at);
 
   /**
-   * Matching found nobody for the participant when it published a run.
+   * Matching found nobody for the participant when it published a run. Kept even while their
+   * details have not arrived.
    *
    * @return the copy as now kept; empty if the participant is not known (yet) or was erased
    */

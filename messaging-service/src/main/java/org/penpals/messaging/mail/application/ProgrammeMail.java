@@ -34,12 +34,21 @@ import org.slf4j.LoggerFactory;
  * Turns what happens in the programme into mails: renders each one in its recipient's language and
  * stores it under its natural key, so a cause handled twice still makes one mail. Sending is the
  * {@link MailDispatcher}'s job.
+ *
+ * <p>The topics this service follows are not ordered with each other, so a cause may arrive before
+ * the registration events that say who its recipient is. Nothing then fails: a mail owed to a
+ * participant not known yet is kept in {@link PendingMails} and made, under its usual key, when
+ * their details arrive ({@link #participantChanged}); standing facts (email confirmed, admitted,
+ * waitlisted by matching) are kept on the participant's copy and their news goes out then too;
+ * introductions wait for every member's details; a cycle that completed before someone's details
+ * arrived still tells them. Erasure drops what waited; the withdrawn get nothing.
  */
 public class ProgrammeMail {
   private static final Logger log = LoggerFactory.getLogger(ProgrammeMail.class);
 
   private final Directory directory;
   private final MailQueue queue;
+  private final PendingMails pending;
   private final MailTemplates templates;
   private final Links links;
   private final Clock clock;
@@ -80,12 +89,14 @@ public class ProgrammeMail {
   public ProgrammeMail(
       Directory directory,
       MailQueue queue,
+      PendingMails pending,
       MailTemplates templates,
       Links links,
       Clock clock,
       Consumer<String> enqueued) {
     this.directory = directory;
     this.queue = queue;
+    this.pending = pending;
     this.templates = templates;
     this.links = links;
     this.clock = clock;
@@ -95,8 +106,8 @@ public class ProgrammeMail {
   // ------------------------------------------------------------------ participants
 
   /**
-   * A registration or profile change: keep the copy; send introductions, and the waitlist or
-   * admission news, that waited for it.
+   * A registration or profile change: keep the copy; send introductions, the waitlist or admission
+   * news, and every mail owed to the participant, that waited for it.
    */
   public void participantChanged(Recipient recipient) {
     if (directory.save(recipient)) {
@@ -105,44 +116,39 @@ public class ProgrammeMail {
       }
       directory.recipient(recipient.participantId()).ifPresent(this::standing);
     }
+    settle(recipient.participantId());
   }
 
   /**
    * The participant confirmed their email: the waitlist or admission news that waited for it goes
-   * out now.
+   * out now (or when their details arrive, if they have not).
    */
   public void emailVerified(String participantId) {
-    directory
-        .verified(participantId)
-        .or(() -> unknownUnlessErased(participantId))
-        .ifPresent(this::standing);
+    directory.verified(participantId).ifPresent(this::standing);
   }
 
-  /** A waitlisted applicant got a place: told now, or once their email is confirmed. */
+  /**
+   * A waitlisted applicant got a place: told now, or once their email is confirmed (and their
+   * details have arrived).
+   */
   public void admitted(String participantId, Instant at) {
-    directory
-        .admitted(participantId, at)
-        .or(() -> unknownUnlessErased(participantId))
-        .ifPresent(this::standing);
+    directory.admitted(participantId, at).ifPresent(this::standing);
   }
 
   /**
    * Matching found nobody for the participant when it published run {@code runId}: one mail per run
-   * that waitlisted them.
+   * that waitlisted them, made when their details are known.
    */
   public void waitlistedByMatching(String participantId, String cycleId, String runId) {
-    directory
-        .waitlistedByMatching(participantId)
-        .or(() -> unknownUnlessErased(participantId))
-        .filter(r -> !r.withdrawn())
-        .ifPresent(
-            to -> waitlisted(to, cycleId, "waitlisted:" + participantId + ":" + runId, "MATCHING"));
+    directory.waitlistedByMatching(participantId);
+    owe(new OwedMail.Waitlisted(participantId, cycleId, runId));
   }
 
   /**
    * The news owed to a participant once their email is confirmed: a place (if a waitlisted
-   * applicant was admitted, whether before or after confirming), else the registration waitlist.
-   * Each under its own key, so it is mailed once however often this is asked.
+   * applicant was admitted, whether before or after confirming), else the registration waitlist;
+   * and the end of the cycle if it completed before this service knew them. Each under its own key,
+   * so it is mailed once however often this is asked.
    */
   private void standing(Recipient r) {
     if (!r.verified() || r.withdrawn()) {
@@ -169,6 +175,26 @@ public class ProgrammeMail {
           "waitlisted:" + r.participantId() + ":registration",
           r.waitlistReason().name());
     }
+    cycleCompletedBefore(r);
+  }
+
+  /**
+   * The cycle's completion arrived before the participant's details or confirmed email (the topics
+   * are not ordered with each other): they are told now what {@link #cycleCompleted} told the
+   * others, unless they are in a running or completed partnership.
+   */
+  private void cycleCompletedBefore(Recipient r) {
+    Optional<Cycle> cycle =
+        directory.cycle(r.cycleId()).filter(c -> c.status() == Cycle.Status.COMPLETED);
+    if (cycle.isEmpty()) {
+      return;
+    }
+    for (String partnershipId : directory.partnershipsOf(r.participantId())) {
+      if (directory.partnership(partnershipId).map(Partnership::current).orElse(false)) {
+        return;
+      }
+    }
+    cycleCompletedMail(cycle.get(), r);
   }
 
   private void waitlisted(Recipient to, String cycleId, String id, String reason) {
@@ -192,9 +218,13 @@ public class ProgrammeMail {
     directory.recipient(participantId).ifPresent(r -> directory.save(r.withdraw(revision)));
   }
 
-  /** Erasure: the copy, the participant's mails and what other mails say about them go. */
+  /**
+   * Erasure: the copy, the participant's mails, the mails still owed to them and what other mails
+   * say about them go.
+   */
   public List<String> participantErased(String participantId) {
     List<String> partnerships = directory.erase(participantId);
+    pending.erase(participantId);
     queue.erase(participantId, partnerships);
     return partnerships;
   }
@@ -281,25 +311,12 @@ public class ProgrammeMail {
     switch (reason) {
       case WITHDRAWAL, ERASURE -> {
         for (String member : remaining) {
-          owed(member)
-              .ifPresent(
-                  to -> {
-                    List<String> others =
-                        remaining.stream().filter(m -> !m.equals(member)).toList();
-                    Map<String, Object> model = greeting(to);
-                    model.put("carryOn", !others.isEmpty());
-                    model.put("others", names(others));
-                    model.put("portal", links.portal());
-                    enqueue(
-                        "partner-left:" + partnershipId + ":" + member,
-                        MailKind.PARTNER_LEFT,
-                        member,
-                        cycleId,
-                        partnershipId,
-                        to.email(),
-                        templates.language(to.locale()),
-                        model);
-                  });
+          owe(
+              new OwedMail.PartnerLeft(
+                  member,
+                  cycleId,
+                  partnershipId,
+                  remaining.stream().filter(m -> !m.equals(member)).toList()));
         }
       }
       case STAFF, QUIET -> {
@@ -308,26 +325,26 @@ public class ProgrammeMail {
           told.addAll(remaining);
         }
         for (String member : told) {
-          owed(member)
-              .ifPresent(
-                  to -> {
-                    Map<String, Object> model = greeting(to);
-                    model.put("reason", reason.name());
-                    model.put("contact", links.contact());
-                    model.put("portal", links.portal());
-                    enqueue(
-                        "dissolved:" + partnershipId + ":" + member,
-                        MailKind.PARTNERSHIP_DISSOLVED,
-                        member,
-                        cycleId,
-                        partnershipId,
-                        to.email(),
-                        templates.language(to.locale()),
-                        model);
-                  });
+          owe(new OwedMail.Dissolved(member, cycleId, partnershipId, reason));
         }
       }
     }
+  }
+
+  private void partnerLeft(Recipient to, OwedMail.PartnerLeft owed) {
+    Map<String, Object> model = greeting(to);
+    model.put("carryOn", !owed.others().isEmpty());
+    model.put("others", names(owed.others()));
+    model.put("portal", links.portal());
+    enqueue(owed, to, model);
+  }
+
+  private void dissolved(Recipient to, OwedMail.Dissolved owed) {
+    Map<String, Object> model = greeting(to);
+    model.put("reason", owed.reason().name());
+    model.put("contact", links.contact());
+    model.put("portal", links.portal());
+    enqueue(owed, to, model);
   }
 
   /**
@@ -338,23 +355,15 @@ public class ProgrammeMail {
       String partnershipId, String cycleId, List<String> members, Instant at) {
     directory.completed(partnershipId, cycleId, at);
     for (String member : members) {
-      owed(member)
-          .ifPresent(
-              to -> {
-                Map<String, Object> model = greeting(to);
-                model.put("cycle", cycleName(cycleId));
-                model.put("survey", links.surveys());
-                enqueue(
-                    "ended:" + partnershipId + ":" + member,
-                    MailKind.PARTNERSHIP_ENDED,
-                    member,
-                    cycleId,
-                    partnershipId,
-                    to.email(),
-                    templates.language(to.locale()),
-                    model);
-              });
+      owe(new OwedMail.Ended(member, cycleId, partnershipId));
     }
+  }
+
+  private void ended(Recipient to, OwedMail.Ended owed) {
+    Map<String, Object> model = greeting(to);
+    model.put("cycle", cycleName(owed.cycleId()));
+    model.put("survey", links.surveys());
+    enqueue(owed, to, model);
   }
 
   /**
@@ -374,27 +383,19 @@ public class ProgrammeMail {
       log.info("reminder {} not sent: partnership {} has ended", reportId, partnershipId);
       return;
     }
-    String reporter = directory.recipient(reportedBy).map(Recipient::firstName).orElse("");
     for (String member : reminded) {
-      owed(member)
-          .ifPresent(
-              to -> {
-                String language = templates.language(to.locale());
-                Map<String, Object> model = greeting(to);
-                model.put("reporter", reporter);
-                model.put("answerBy", date(answerBy, to.zone(), language));
-                model.put("link", links.conversation());
-                enqueue(
-                    "reminder:" + reportId + ":" + member,
-                    MailKind.REMINDER,
-                    member,
-                    cycleId,
-                    partnershipId,
-                    to.email(),
-                    language,
-                    model);
-              });
+      owe(new OwedMail.Reminder(member, cycleId, partnershipId, reportId, reportedBy, answerBy));
     }
+  }
+
+  private void reminder(Recipient to, OwedMail.Reminder owed) {
+    String language = templates.language(to.locale());
+    Map<String, Object> model = greeting(to);
+    model.put(
+        "reporter", directory.recipient(owed.reportedBy()).map(Recipient::firstName).orElse(""));
+    model.put("answerBy", date(owed.answerBy(), to.zone(), language));
+    model.put("link", links.conversation());
+    enqueue(owed, to, model);
   }
 
   // ------------------------------------------------------------------ cycles
@@ -424,21 +425,25 @@ public class ProgrammeMail {
       if (!to.reachable() || partnered.contains(to.participantId())) {
         continue;
       }
-      Map<String, Object> model = greeting(to);
-      model.put("cycle", cycle.name());
-      model.put("portal", links.portal());
-      enqueue(
-          "cycle-completed:" + cycle.cycleId() + ":" + to.participantId(),
-          MailKind.CYCLE_COMPLETED,
-          to.participantId(),
-          cycle.cycleId(),
-          null,
-          to.email(),
-          templates.language(to.locale()),
-          model);
+      cycleCompletedMail(cycle, to);
       told++;
     }
     return told;
+  }
+
+  private void cycleCompletedMail(Cycle cycle, Recipient to) {
+    Map<String, Object> model = greeting(to);
+    model.put("cycle", cycle.name());
+    model.put("portal", links.portal());
+    enqueue(
+        "cycle-completed:" + cycle.cycleId() + ":" + to.participantId(),
+        MailKind.CYCLE_COMPLETED,
+        to.participantId(),
+        cycle.cycleId(),
+        null,
+        to.email(),
+        templates.language(to.locale()),
+        model);
   }
 
   // ------------------------------------------------------------------ announcements
@@ -603,35 +608,22 @@ public class ProgrammeMail {
       log.info("prompt {} not sent: partnership {} was dissolved", deliveryId, partnershipId);
       return;
     }
-    Optional<Recipient> recipient = directory.recipient(participantId);
-    if (recipient.isEmpty() && !directory.erased(participantId)) {
-      // registration's events have not arrived yet: fail, so the consumer retries and finally
-      // keeps the event on the dead-letter topic for a replay, rather than drop the prompt
-      throw new UnknownRecipient(participantId);
-    }
-    if (recipient.isEmpty() || recipient.get().withdrawn()) {
-      log.info("prompt {} not sent: participant withdrawn or erased", deliveryId);
-      return;
-    }
-    Recipient to = recipient.get();
+    owe(
+        new OwedMail.WeeklyPrompt(
+            participantId, cycleId, partnershipId, deliveryId, week, prompt, dueAt, late));
+  }
+
+  private void weeklyPrompt(Recipient to, OwedMail.WeeklyPrompt owed) {
     String language = templates.language(to.locale());
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("name", to.fullName());
-    model.put("week", week);
-    model.put("kind", prompt.kind());
-    model.put("prompt", promptModel(prompt, language));
-    model.put("late", late);
-    model.put("due", dateTime(dueAt, to.zone(), language));
+    model.put("week", owed.week());
+    model.put("kind", owed.prompt().kind());
+    model.put("prompt", promptModel(owed.prompt(), language));
+    model.put("late", owed.late());
+    model.put("due", dateTime(owed.dueAt(), to.zone(), language));
     model.put("portal", links.portal());
-    enqueue(
-        "prompt:" + deliveryId + ":" + participantId,
-        MailKind.PROMPT,
-        participantId,
-        cycleId,
-        partnershipId,
-        to.email(),
-        language,
-        model);
+    enqueue(owed, to, model);
   }
 
   // ------------------------------------------------------------------ conversations
@@ -674,31 +666,84 @@ public class ProgrammeMail {
 
   // ------------------------------------------------------------------ helpers
 
-  /** A mail for a participant whose contact details this service has not received. */
-  public static class UnknownRecipient extends RuntimeException {
-    public UnknownRecipient(String participantId) {
-      super("participant " + participantId + " is not known (yet)");
+  /**
+   * A mail a cause owes a participant: made now if their details are known (nothing if they
+   * withdrew), dropped if they were erased, and otherwise kept until their details arrive — the
+   * cause is consumed either way, so an early cause never fails its consumer nor reaches the
+   * dead-letter topic.
+   */
+  private void owe(OwedMail owed) {
+    Optional<Recipient> recipient = directory.recipient(owed.participantId());
+    if (recipient.isPresent()) {
+      if (!recipient.get().withdrawn()) {
+        make(recipient.get(), owed);
+      } else {
+        log.info("{} not sent: participant withdrawn", owed.kind());
+      }
+      return;
     }
+    if (directory.erased(owed.participantId())) {
+      log.info("{} not sent: participant erased", owed.kind());
+      return;
+    }
+    if (pending.add(owed)) {
+      log.info("{} waits for its recipient's details", owed.kind());
+    }
+    // their details (or erasure) may have been recorded while this was: settle it now then; the
+    // registration consumer settles after recording them, so one of the two sees both
+    settle(owed.participantId());
   }
 
   /**
-   * The recipient of a mail that is owed: empty if they withdrew or were erased (they get nothing);
-   * {@link UnknownRecipient} if registration's events have not arrived yet.
+   * The mails kept for a participant while their details were not known: once they are, each is
+   * made under its usual key (nothing for the withdrawn) and forgotten; once they are erased, all
+   * are forgotten. A key made twice (two threads settling at once, a crash before the entries were
+   * forgotten) is still one mail.
    */
-  private Optional<Recipient> owed(String participantId) {
-    return directory
-        .recipient(participantId)
-        .or(() -> unknownUnlessErased(participantId))
-        .filter(r -> !r.withdrawn());
+  private void settle(String participantId) {
+    List<OwedMail> owed = pending.of(participantId);
+    if (owed.isEmpty()) {
+      return;
+    }
+    Optional<Recipient> recipient = directory.recipient(participantId);
+    if (recipient.isEmpty()) {
+      if (directory.erased(participantId)) {
+        pending.erase(participantId);
+      }
+      return;
+    }
+    if (!recipient.get().withdrawn()) {
+      owed.forEach(mail -> make(recipient.get(), mail));
+    }
+    pending.remove(participantId, owed.stream().map(OwedMail::key).toList());
   }
 
-  private Optional<Recipient> unknownUnlessErased(String participantId) {
-    if (!directory.erased(participantId)) {
-      // fail, so the consumer retries and finally keeps the event on the dead-letter topic for a
-      // replay, rather than drop the mail
-      throw new UnknownRecipient(participantId);
+  private void make(Recipient to, OwedMail owed) {
+    if (owed instanceof OwedMail.Waitlisted w) {
+      waitlisted(to, w.cycleId(), w.key(), "MATCHING");
+    } else if (owed instanceof OwedMail.WeeklyPrompt p) {
+      weeklyPrompt(to, p);
+    } else if (owed instanceof OwedMail.PartnerLeft l) {
+      partnerLeft(to, l);
+    } else if (owed instanceof OwedMail.Dissolved d) {
+      dissolved(to, d);
+    } else if (owed instanceof OwedMail.Ended e) {
+      ended(to, e);
+    } else if (owed instanceof OwedMail.Reminder r) {
+      reminder(to, r);
     }
-    return Optional.empty();
+  }
+
+  private void enqueue(OwedMail owed, Recipient to, Map<String, Object> model) {
+    enqueue(
+        owed.key(),
+        owed.kind(),
+        owed.participantId(),
+        owed.cycleId(),
+        owed.partnershipId(),
+        to.email(),
+        templates.language(to.locale()),
+        model);
   }
 
   private static Map<String, Object> greeting(Recipient to) {

@@ -195,11 +195,26 @@ public class MongoDirectory implements Directory {
    * Sets standing facts on a kept copy by a compare-and-set on the revision it read (served by
    * {@code recipients_revision}), so it never writes over a tombstone an erasure put meanwhile; the
    * revision itself stays (a later replay of an older registration event is still judged by it).
+   * For a participant whose details have not arrived the facts are kept on a copy without details
+   * (inserted if there is none), which {@link #save} completes, keeping the facts.
    */
   private Optional<Recipient> raise(String participantId, Document facts) {
     for (int attempt = 0; attempt < 10; attempt++) {
       Document kept = recipients.find(new Document("_id", participantId)).first();
-      if (kept == null || kept.getBoolean("erased", false) || kept.getString("email") == null) {
+      if (kept == null) {
+        try {
+          Document early = new Document("_id", participantId);
+          early.putAll(facts);
+          recipients.insertOne(early);
+          return Optional.empty();
+        } catch (MongoWriteException e) {
+          if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+            throw e;
+          }
+          continue; // saved meanwhile: raise on that copy
+        }
+      }
+      if (kept.getBoolean("erased", false)) {
         return Optional.empty();
       }
       Document unchanged = new Document("_id", participantId).append(REVISION, kept.get(REVISION));

@@ -140,16 +140,36 @@ class MongoDirectoryIT {
   }
 
   @Test
-  void shouldNotMarkAParticipantItDoesNotKnowOrErased() {
-    String unknown = "p-" + UUID.randomUUID();
+  void shouldNotMarkAnErasedParticipant() {
     String erased = "p-" + UUID.randomUUID();
     directory.save(copy(erased, 1));
     directory.erase(erased);
 
-    assertThat(directory.verified(unknown)).isEmpty();
     assertThat(directory.admitted(erased, Instant.now())).isEmpty();
+    assertThat(directory.verified(erased)).isEmpty();
     assertThat(directory.erased(erased)).isTrue();
-    assertThat(directory.recipient(unknown)).isEmpty();
+    assertThat(directory.recipient(erased)).isEmpty();
+  }
+
+  @Test
+  void shouldKeepFactsThatArriveBeforeTheParticipantsDetails() {
+    // given a participant whose details have not arrived
+    String early = "p-" + UUID.randomUUID();
+
+    // when their standing facts arrive first (the topics are not ordered with each other)
+    Instant admittedAt = Instant.parse("2030-02-01T10:00:00Z");
+    assertThat(directory.admitted(early, admittedAt)).isEmpty();
+    assertThat(directory.verified(early)).isEmpty();
+    assertThat(directory.waitlistedByMatching(early)).isEmpty();
+    assertThat(directory.recipient(early)).isEmpty();
+    assertThat(directory.erased(early)).isFalse();
+
+    // then the details, once they arrive, carry every fact
+    assertThat(directory.save(copy(early, 1))).isTrue();
+    Recipient kept = directory.recipient(early).orElseThrow();
+    assertThat(kept.verified()).isTrue();
+    assertThat(kept.admittedAt()).isEqualTo(admittedAt);
+    assertThat(kept.waitlistedByMatching()).isTrue();
   }
 
   @Test
