@@ -291,8 +291,11 @@ class AuthorizationMatrixIT {
   private void assertEveryChangeAudited() {
     assertThat(changes).isNotEmpty();
     for (String id : changes) {
-      AuditEntry entry = audit.find(id);
-      assertThat(entry).as("audit entry %s", id).isNotNull();
+      // written before the call is relayed, completed once its answer went out
+      AuditEntry entry =
+          org.awaitility.Awaitility.await("audit entry " + id + " completed")
+              .atMost(java.time.Duration.ofSeconds(10))
+              .until(() -> audit.find(id), e -> e != null && e.status() != 0);
       assertThat(entry.status()).isEqualTo(changeStatus.get(id));
       assertThat(entry.outcome()).isEqualTo(AuditEntry.outcomeOf(entry.status()));
     }

@@ -1,8 +1,10 @@
 package org.penpals.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -150,9 +152,13 @@ class GatewayApiIT {
                 "{\"participantIds\":[\"p-1\"]}",
                 Map.of());
 
-    // then the admission is in the audit log: who, which route, which cycle, the outcome
+    // then the admission is in the audit log: who, which route, which cycle, the outcome (the
+    // entry is written before the call is relayed and completed once the answer went out)
     assertThat(answer.status()).isEqualTo(200);
-    AuditEntry entry = audit.find(answer.auditId());
+    AuditEntry entry =
+        await("the audit entry completed")
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> audit.find(answer.auditId()), e -> e.status() != 0);
     assertThat(entry.action()).isEqualTo("registration.admissions");
     assertThat(entry.target()).isEqualTo("cycleId=c-8");
     assertThat(entry.method()).isEqualTo("POST");
