@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a programme mail is for; also the name of its templates ({@code templates/mail/}).
+ * What a programme mail is for, and the name of its templates ({@code templates/mail/}); kinds that
+ * share a template pick their own words by their name (see {@code ThymeleafMailTemplates}).
  *
  * <p>Life events and announcements are also the participant's <em>notices</em> in the portal
  * ({@link #notice()}). A mail that names the partners of its partnership ({@link #namesPartners()})
@@ -27,7 +28,7 @@ public enum MailKind {
   /** Staff dissolved the partnership, or it ended after a reported silence (to the silent). */
   PARTNERSHIP_DISSOLVED("partnership-dissolved", false, true, false),
   /** The introduction to a partnership formed for someone who had one before in the cycle. */
-  NEW_PARTNER("new-partner", false, true, true),
+  NEW_PARTNER("introduction", false, true, true),
   /** A partner reported the recipient quiet: please write (names the reporter's first name). */
   REMINDER("reminder", false, true, true),
   /** The partnership ran to the end of its cycle: thanks, and the final survey. */

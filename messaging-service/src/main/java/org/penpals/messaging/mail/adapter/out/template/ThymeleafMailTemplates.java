@@ -47,6 +47,8 @@ public class ThymeleafMailTemplates implements MailTemplates {
     Locale locale = Locale.forLanguageTag(language(language));
     Context context = new Context(locale, model);
     context.setVariable("md", markdown);
+    // the kind's own words (message keys), where kinds share a template: introduction, newpartner
+    context.setVariable("words", kind.name().toLowerCase(Locale.ROOT).replace("_", ""));
     String subject =
         text.process(kind.template() + ".subject", context).replaceAll("\\s+", " ").strip();
     return new MailContent(
