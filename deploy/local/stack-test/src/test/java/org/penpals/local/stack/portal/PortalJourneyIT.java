@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -194,14 +195,11 @@ class PortalJourneyIT {
       // then she sees her partner's card, with their local time (not in France or Spain: she
       // asked not to be paired there)
       assertThat(alice.path()).isEqualTo("/home");
-      await("the partner card")
-          .atMost(Duration.ofMinutes(2))
-          .pollInterval(Duration.ofSeconds(2))
-          .until(
-              () -> {
-                alice.open("/home");
-                return !alice.all(".partner h3").isEmpty();
-              });
+      awaitHome(
+          alice,
+          "the partner card",
+          Duration.ofMinutes(2),
+          () -> !alice.all(".partner h3").isEmpty());
       String partnerEmail = alice.text(".partner a[href^='mailto:']");
       assertThat(alice.text(".partner h3")).isNotBlank();
       assertThat(alice.text(".partner")).containsPattern("\\([A-Z][a-z]+/[A-Za-z_]+\\)");
@@ -209,24 +207,14 @@ class PortalJourneyIT {
 
       // when the programme clock reaches the first weeks of the partnership
       String admin = stack.token("ADMIN");
-      Stack.expect(
-          Stack.call(
-              "POST",
-              stack.url("prompt") + "/api/prompts/clock/advance",
-              admin,
-              Map.of("by", "P10D")),
-          200,
-          "advance the demo clock");
+      moveClock(admin, Map.of("by", "P10D"), "advance the demo clock");
 
       // then this week's prompt is on her home page
-      await("this week's prompt")
-          .atMost(Duration.ofMinutes(3))
-          .pollInterval(Duration.ofSeconds(2))
-          .until(
-              () -> {
-                alice.open("/home");
-                return !alice.all(".prompt h3").isEmpty();
-              });
+      awaitHome(
+          alice,
+          "this week's prompt",
+          Duration.ofMinutes(3),
+          () -> !alice.all(".prompt h3").isEmpty());
       assertThat(alice.text(".prompt .prompt-body")).isNotBlank();
       visit(alice, "14-home-partner-prompt");
       alice.open("/prompts");
@@ -321,12 +309,7 @@ class PortalJourneyIT {
 
       // and the partner reads Alice's message as text
       try (Chromium boris = new Chromium(portal, SCREENSHOTS)) {
-        boris.open("/sign-in");
-        boris.type("#email", partnerEmail);
-        var before = inbox.seen(partnerEmail);
-        boris.submit("main form button");
-        boris.open(inbox.await(partnerEmail, "SIGN_IN", before, MAIL).link(portal, "/sign-in"));
-        boris.submit("main form button");
+        signIn(boris, partnerEmail);
         boris.open("/messages");
         assertThat(boris.text(".thread li .text")).isEqualTo(HOSTILE);
         assertNoAlert(boris);
@@ -419,31 +402,20 @@ class PortalJourneyIT {
     matchAndPublish(
         registration, cycleId, coordinator, 3, Map.of("first", quinnId, "second", ruiId));
     inbox.await(ERIN, "WAITLISTED", erinBefore, MAIL);
-    Stack.expect(
-        Stack.call(
-            "POST",
-            prompts + "/api/prompts/clock/advance",
-            admin,
-            Map.of("to", starts.atTime(12, 0).toInstant(ZoneOffset.UTC).toString())),
-        200,
+    moveClock(
+        admin,
+        Map.of("to", starts.atTime(12, 0).toInstant(ZoneOffset.UTC).toString()),
         "the partnerships start");
 
     try (Chromium quinn = new Chromium(portal, SCREENSHOTS)) {
-      quinn.open("/sign-in");
-      quinn.type("#email", QUINN);
-      var beforeSignIn = inbox.seen(QUINN);
-      quinn.submit("main form button");
-      quinn.open(inbox.await(QUINN, "SIGN_IN", beforeSignIn, MAIL).link(portal, "/sign-in"));
-      quinn.submit("main form button");
-      await("Quinn's partner card and the quiet section")
-          .atMost(Duration.ofMinutes(2))
-          .pollInterval(Duration.ofSeconds(2))
-          .until(
-              () -> {
-                quinn.open("/home");
-                return quinn.text(".partner").contains("Rui Costa")
-                    && !quinn.all("#quiet form button").isEmpty();
-              });
+      signIn(quinn, QUINN);
+      awaitHome(
+          quinn,
+          "Quinn's partner card and the quiet section",
+          Duration.ofMinutes(2),
+          () ->
+              quinn.text(".partner").contains("Rui Costa")
+                  && !quinn.all("#quiet form button").isEmpty());
       // nothing was reported: the page claims no reminder
       assertThat(quinn.all("#quiet-reminder")).isEmpty();
       assertThat(quinn.text("main")).doesNotContain("reminder on");
@@ -456,16 +428,11 @@ class PortalJourneyIT {
       // then Rui is reminded by mail, and the page says so only once the mail went out
       Inbox.Mail reminder = inbox.await(RUI, "REMINDER", ruiBefore, MAIL);
       assertThat(reminder.text()).contains("Quinn").contains(portal + "/messages");
-      await("the reminder shown as sent")
-          .atMost(Duration.ofMinutes(1))
-          .pollInterval(Duration.ofSeconds(1))
-          .until(
-              () -> {
-                quinn.open("/home");
-                return quinn
-                    .text("#quiet-reminder")
-                    .startsWith("We emailed your partner a reminder on");
-              });
+      awaitHome(
+          quinn,
+          "the reminder shown as sent",
+          Duration.ofMinutes(1),
+          () -> quinn.text("#quiet-reminder").startsWith("We emailed your partner a reminder on"));
       assertThat(quinn.text("#quiet-answer-by")).contains("If they have not answered by");
       // and no new partner may be asked for before the grace period is over
       assertThat(quinn.all("#new-partner-form")).isEmpty();
@@ -475,20 +442,14 @@ class PortalJourneyIT {
       var quinnBefore = inbox.seen(QUINN);
       var erinIntro = inbox.seen(ERIN);
       ruiBefore = inbox.seen(RUI);
-      Stack.expect(
-          Stack.call("POST", prompts + "/api/prompts/clock/advance", admin, Map.of("by", "P8D")),
-          200,
-          "past the grace period");
+      moveClock(admin, Map.of("by", "P8D"), "past the grace period");
 
       // then Quinn may ask for a new partner
-      await("the new-partner button")
-          .atMost(Duration.ofMinutes(2))
-          .pollInterval(Duration.ofSeconds(2))
-          .until(
-              () -> {
-                quinn.open("/home");
-                return !quinn.all("#new-partner-form button").isEmpty();
-              });
+      awaitHome(
+          quinn,
+          "the new-partner button",
+          Duration.ofMinutes(2),
+          () -> !quinn.all("#new-partner-form button").isEmpty());
       assertThat(quinn.all("#quiet-reminder")).isEmpty();
       assertThat(quinn.all("#new-partner-request")).isEmpty();
       visit(quinn, "31-quiet-ask-new-partner");
@@ -507,14 +468,11 @@ class PortalJourneyIT {
       inbox.await(ERIN, "INTRODUCTION", erinIntro, MAIL);
       Inbox.Mail dissolved = inbox.await(RUI, "PARTNERSHIP_DISSOLVED", ruiBefore, MAIL);
       assertThat(dissolved.text()).doesNotContain(QUINN);
-      await("Quinn's new partner card")
-          .atMost(Duration.ofMinutes(1))
-          .pollInterval(Duration.ofSeconds(2))
-          .until(
-              () -> {
-                quinn.open("/home");
-                return quinn.text(".partner").contains("Erin Byrne");
-              });
+      awaitHome(
+          quinn,
+          "Quinn's new partner card",
+          Duration.ofMinutes(1),
+          () -> quinn.text(".partner").contains("Erin Byrne"));
       assertThat(quinn.text(".partner")).doesNotContain("Rui Costa");
       assertThat(quinn.text("#new-partner")).isNotBlank();
       visit(quinn, "33-quiet-new-partner");
@@ -538,6 +496,37 @@ class PortalJourneyIT {
     assertThat(kinds).contains("REMINDER", "PARTNERSHIP_DISSOLVED");
     report();
     assertThat(violations).as("serious or critical axe-core violations").isEmpty();
+  }
+
+  /** Signs {@code email} in with the link the local inbox received. */
+  private static void signIn(Chromium browser, String email) {
+    browser.open("/sign-in");
+    browser.type("#email", email);
+    var before = inbox.seen(email);
+    browser.submit("main form button");
+    browser.open(inbox.await(email, "SIGN_IN", before, MAIL).link(portal, "/sign-in"));
+    browser.submit("main form button");
+  }
+
+  /** Reloads the home page until it shows what {@code shows} checks (events take a moment). */
+  private static void awaitHome(
+      Chromium browser, String what, Duration atMost, Callable<Boolean> shows) {
+    await(what)
+        .atMost(atMost)
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () -> {
+              browser.open("/home");
+              return shows.call();
+            });
+  }
+
+  /** Moves the stack's demo programme clock ({@code by} a duration or {@code to} an instant). */
+  private static void moveClock(String admin, Map<String, String> move, String what) {
+    Stack.expect(
+        Stack.call("POST", stack.url("prompt") + "/api/prompts/clock/advance", admin, move),
+        200,
+        what);
   }
 
   private static void visit(Chromium browser, String name) {
