@@ -215,8 +215,9 @@ class EarlyCausesIT extends MessagingIntegrationTest {
       // with the reporter's first name and the date on Yuki's calendar
       upstream.register(yuki);
       List<MimeMessage> mails = mailsTo(yuki, 4);
-      assertThat(text(withSubject(mails, "Votre binôme Penpals aimerait avoir de vos nouvelles")))
-          .contains("Maria, votre binôme", "vendredi 15 mars 2030")
+      assertThat(
+              text(withSubject(mails, "Votre partenaire Penpals aimerait avoir de vos nouvelles")))
+          .contains("Maria, votre partenaire", "vendredi 15 mars 2030")
           .doesNotContain("Santos");
       assertThat(text(withSubject(mails, "Votre binôme Penpals a pris fin")))
           .contains("programme@penpals.local");

@@ -299,9 +299,9 @@ class LifeEventMailsIT extends MessagingIntegrationTest {
       // the date on their own calendar (Friday in Tokyo, Thursday in Lima)
       MimeMessage toTokyo = onlyMailTo(tokyo);
       assertThat(subject(toTokyo))
-          .isEqualTo("Votre binôme Penpals aimerait avoir de vos nouvelles");
+          .isEqualTo("Votre partenaire Penpals aimerait avoir de vos nouvelles");
       assertThat(text(toTokyo))
-          .contains("Maria, votre binôme", "vendredi 15 mars 2030", "/messages")
+          .contains("Maria, votre partenaire", "vendredi 15 mars 2030", "/messages")
           .doesNotContain("Santos", "José");
       MimeMessage toLima = onlyMailTo(lima);
       assertThat(text(toLima)).contains("Maria, su compañero/a", "jueves 14 de marzo de 2030");

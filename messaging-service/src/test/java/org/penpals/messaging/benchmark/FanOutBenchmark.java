@@ -194,7 +194,7 @@ public final class FanOutBenchmark {
                   "fr",
                   new PromptContent.Translation(
                       "Qu'est-ce qui vous a surpris cette semaine ?",
-                      "Racontez à votre binôme **une** chose qui vous a surpris.")));
+                      "Racontez à votre partenaire **une** chose qui vous a surpris.")));
       System.out.printf(
           Locale.ROOT,
           "cohort ready: %,d participants, %,d partnerships; sending %s, %d sender threads%n",

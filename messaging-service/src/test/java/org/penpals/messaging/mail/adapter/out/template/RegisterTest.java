@@ -42,6 +42,16 @@ class RegisterTest {
       Pattern.compile(
           "(?iu)(?<![\\p{L}])(?:(?:tu|toi|ton|ta|tes|te|es|as)(?![\\p{L}])|t['’](?=\\p{L}))");
 
+  /**
+   * French calls the person <em>partenaire</em> and the pair <em>binôme</em>, as the portal does:
+   * "binôme" where it can only mean the person (written to, introduced, found, leaving) is wrong.
+   */
+  private static final Pattern FRENCH_BINOME_AS_PERSON =
+      Pattern.compile(
+          "(?iu)(?:(?:(?<!fin )à|avec|présenter|voici) votre (?:nouveau )?binôme"
+              + "|nouveau binôme"
+              + "|votre binôme (?:a quitté|pourra|penpals,|penpals aimerait|penpals est))");
+
   /** A single apostrophe: MessageFormat would swallow it (write '' for one). */
   private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
 
@@ -82,6 +92,18 @@ class RegisterTest {
         .forEach(k -> found.addAll(familiar(FRENCH_FAMILIAR, k, fr.getProperty(k))));
 
     assertThat(found).isEmpty();
+  }
+
+  @Test
+  void shouldCallThePersonPartenaireAndThePairBinomeInFrench() throws IOException {
+    Properties fr = bundle("fr");
+    List<String> found = new ArrayList<>();
+    fr.stringPropertyNames()
+        .forEach(k -> found.addAll(familiar(FRENCH_BINOME_AS_PERSON, k, fr.getProperty(k))));
+
+    assertThat(found).isEmpty();
+    assertThat(familiar(FRENCH_BINOME_AS_PERSON, "x", "Voici votre binôme Penpals")).hasSize(1);
+    assertThat(familiar(FRENCH_BINOME_AS_PERSON, "x", "Votre binôme a pris fin")).isEmpty();
   }
 
   @Test

@@ -58,7 +58,7 @@ class ThymeleafMailTemplatesTest {
     assertThat(templates.language("")).isEqualTo("en");
 
     assertThat(templates.render(MailKind.INTRODUCTION, "fr", intro("Wanjiru")).subject())
-        .isEqualTo("Voici votre binôme Penpals : Wanjiru");
+        .isEqualTo("Voici votre partenaire Penpals : Wanjiru");
     assertThat(templates.render(MailKind.INTRODUCTION, "es", intro("Wanjiru")).text())
         .contains("Su hora local ahora");
   }
@@ -224,7 +224,7 @@ class ThymeleafMailTemplatesTest {
     reminder.putAll(
         Map.of("name", "Ana", "reporter", "Tom", "answerBy", "vendredi 7 mars", "link", "L"));
     assertThat(templates.render(MailKind.REMINDER, "fr", reminder).text())
-        .contains("Tom, votre binôme Penpals", "d'ici le vendredi 7 mars", "L");
+        .contains("Tom, votre partenaire Penpals", "d'ici le vendredi 7 mars", "L");
     // a new partner's introduction is worded for a new partner
     assertThat(templates.render(MailKind.NEW_PARTNER, "es", intro("Tom")).subject())
         .isEqualTo("Le presentamos a su nuevo compañero/a de Penpals: Tom");
