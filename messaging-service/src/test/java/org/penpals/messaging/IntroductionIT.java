@@ -76,7 +76,7 @@ class IntroductionIT extends MessagingIntegrationTest {
     assertThat(header(toAna, "Content-Language")).isEqualTo("es");
 
     MimeMessage toLuc = onlyMailTo(luc);
-    assertThat(subject(toLuc)).isEqualTo("Voici votre binôme Penpals : Ana García");
+    assertThat(subject(toLuc)).isEqualTo("Voici votre partenaire Penpals : Ana García");
     assertThat(html(toLuc))
         .contains("Ana García", "Espagne", "Biblioteca de Sevilla", ana.email(), "Europe/Madrid")
         .contains("FR Getting to know each other");

@@ -67,8 +67,9 @@ class NoticesIT extends MessagingIntegrationTest {
     assertThat(kinds(mine)).containsExactly("REMINDER", "ADMITTED", "WAITLISTED");
     JsonNode reminder = mine.get(0);
     assertThat(reminder.get("subject").asString())
-        .isEqualTo("Votre binôme Penpals aimerait avoir de vos nouvelles");
-    assertThat(reminder.get("text").asString()).contains("Bonjour Eva Novak", "Pat, votre binôme");
+        .isEqualTo("Votre partenaire Penpals aimerait avoir de vos nouvelles");
+    assertThat(reminder.get("text").asString())
+        .contains("Bonjour Eva Novak", "Pat, votre partenaire");
     assertThat(reminder.get("id").asString()).startsWith("reminder:").endsWith(":" + eva.id());
     assertThat(Instant.parse(reminder.get("at").asString()))
         .isAfterOrEqualTo(Instant.parse(mine.get(1).get("at").asString()));
